@@ -1,0 +1,20 @@
+package dev.a2doctor.catalog;
+
+import com.google.re2j.Pattern;
+import java.util.List;
+
+/**
+ * What an entry matches. A line is a candidate when it carries one of {@code tags} or its message
+ * contains {@code literal}; it then matches when {@code module}, {@code errno} and {@code regex}
+ * (where given) agree. The regex runs on RE2/J, in time linear in the message length.
+ */
+public record Match(
+    List<String> tags, String literal, String module, List<Integer> errno, String regex,
+    Pattern compiled, List<String> groups) {
+
+  public Match {
+    tags = List.copyOf(tags);
+    errno = List.copyOf(errno);
+    groups = List.copyOf(groups);
+  }
+}

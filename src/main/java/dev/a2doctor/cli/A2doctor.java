@@ -1,0 +1,72 @@
+package dev.a2doctor.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The top-level command: {@code a2doctor <subcommand>}. */
+@Command(name = "a2doctor",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Reads Apache httpd error logs and answers every error line with what is wrong "
+        + "and the concrete fix for this server.",
+    subcommands = {DiagnoseCommand.class, ExplainCommand.class, PatternsCommand.class,
+        CommandLine.HelpCommand.class},
+    footer = {"%nExamples:",
+        "  a2doctor diagnose /var/log/apache2/error.log /var/log/apache2/error.log.2.gz",
+        "  tail -n 1000 /var/log/apache2/error.log | a2doctor diagnose --format json",
+        "  a2doctor explain AH01630",
+        "  a2doctor patterns test",
+        ExitCodes.HELP})
+public final class A2doctor implements Runnable {
+
+  final Io io;
+
+  @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+      description = "Print stack traces of internal errors.")
+  boolean verbose;
+
+  A2doctor(Io io) {
+    this.io = io;
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(io.err());
+  }
+
+  /** The command line {@code main} runs; tests call it with string writers. */
+  public static CommandLine commandLine(Io io) {
+    A2doctor root = new A2doctor(io);
+    CommandLine cl = new CommandLine(root, new Factory(root));
+    cl.setOut(io.out());
+    cl.setErr(io.err());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      io.err().println("a2doctor: internal error: " + e);
+      if (root.verbose) {
+        e.printStackTrace(io.err());
+      }
+      return ExitCodes.INTERNAL;
+    });
+    cl.setColorScheme(CommandLine.Help.defaultColorScheme(
+        io.tty() && io.env("NO_COLOR") == null ? CommandLine.Help.Ansi.ON
+            : CommandLine.Help.Ansi.OFF));
+    return cl;
+  }
+
+  /** Gives every command the root, so it can reach {@link Io}. */
+  private record Factory(A2doctor root) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      if (cls == A2doctor.class) {
+        return cls.cast(root);
+      }
+      try {
+        return cls.getDeclaredConstructor(A2doctor.class).newInstance(root);
+      } catch (NoSuchMethodException e) {
+        return CommandLine.defaultFactory().create(cls);
+      }
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package dev.a2doctor.cli;
+
+import dev.a2doctor.context.ContextLoader;
+import dev.a2doctor.context.ServerContext;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The server-context options every command that reads logs shares. */
+final class ContextOptions {
+
+  @Option(names = "--apache-config", paramLabel = "FILE",
+      description = "Main Apache configuration file (default: /etc/apache2/apache2.conf, "
+          + "else /etc/httpd/conf/httpd.conf). Includes and Debian's envvars are followed.")
+  Path apacheConfig;
+
+  @Option(names = "--passwd", paramLabel = "FILE",
+      description = "User database to resolve uids (default: /etc/passwd).")
+  Path passwd;
+
+  @Option(names = "--no-context",
+      description = "Read no local configuration or user database (for a log copied from "
+          + "another server); fixes stay generic and say what could not be checked.")
+  boolean noContext;
+
+  ServerContext load(Io io) {
+    if (noContext) {
+      return ServerContext.none("--no-context: the Apache configuration and the user database "
+          + "were not read");
+    }
+    return new ContextLoader(io::env).load(apacheConfig, passwd);
+  }
+}

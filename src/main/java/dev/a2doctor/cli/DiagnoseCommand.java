@@ -1,0 +1,101 @@
+package dev.a2doctor.cli;
+
+import dev.a2doctor.catalog.Catalog;
+import dev.a2doctor.catalog.Severity;
+import dev.a2doctor.context.ServerContext;
+import dev.a2doctor.match.Matcher;
+import dev.a2doctor.render.JsonRenderer;
+import dev.a2doctor.render.TextRenderer;
+import dev.a2doctor.report.Diagnoser;
+import dev.a2doctor.report.Diagnosis;
+import dev.a2doctor.source.IoErrors;
+import dev.a2doctor.source.LogFiles;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code a2doctor diagnose [FILE...]}: what went wrong, grouped, with fixes. */
+@Command(name = "diagnose",
+    mixinStandardHelpOptions = true,
+    description = "Diagnose error logs: every warn-or-worse line explained, repeats grouped into "
+        + "findings with count, first and last seen, and the fix for this server.",
+    footer = {"%nExamples:",
+        "  a2doctor diagnose /var/log/apache2/error.log /var/log/apache2/error.log.2.gz",
+        "  a2doctor diagnose --no-context copied-from-web01.log",
+        "  tail -n 5000 /var/log/httpd/error_log | a2doctor diagnose --format json",
+        "  a2doctor diagnose --apache-config samples/wsgi-itk/etc/apache2/apache2.conf \\",
+        "      --passwd samples/wsgi-itk/etc/passwd samples/wsgi-itk/error.log",
+        ExitCodes.HELP})
+final class DiagnoseCommand implements Callable<Integer> {
+
+  private final A2doctor root;
+
+  @Parameters(paramLabel = "FILE", arity = "0..*",
+      description = "Log files, plain or gzip (by content). '-' or none: standard input.")
+  List<String> files = new ArrayList<>();
+
+  @Option(names = "--all",
+      description = "Show notice and info findings (start/stop notices, applications' own "
+          + "output) in full too; by default they are listed one line each.")
+  boolean all;
+
+  @Mixin ContextOptions contextOptions;
+  @Mixin OutputOptions output;
+
+  DiagnoseCommand(A2doctor root) {
+    this.root = root;
+  }
+
+  @Override
+  public Integer call() {
+    Io io = root.io;
+    Catalog catalog = Catalogs.builtin(io.err());
+    ServerContext context = contextOptions.load(io);
+    Diagnoser diagnoser = new Diagnoser(new Matcher(catalog), context);
+    boolean inputError = false;
+    List<String> inputs = files.isEmpty() ? List.of("-") : files;
+    for (String name : inputs) {
+      inputError |= !read(name, diagnoser, io);
+    }
+    Diagnosis d = diagnoser.result();
+    String lang = output.lang(io);
+    if (output.format == OutputOptions.Format.json) {
+      new JsonRenderer(io.out(), lang).render(d, context.notes());
+    } else {
+      new TextRenderer(io.out(), output.style(io), lang).render(d, context.notes(),
+          all ? Severity.INFO : Severity.WARNING);
+    }
+    io.out().flush();
+    if (inputError || !catalog.problems().isEmpty()) {
+      return ExitCodes.INPUT;
+    }
+    return TextRenderer.fails(d, output.failOn) ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  /** Reads one input; on failure says so with the path and keeps what was read. */
+  private static boolean read(String name, Diagnoser diagnoser, Io io) {
+    long n = 0;
+    try (BufferedReader r = name.equals("-") ? LogFiles.reader(io.stdin())
+        : LogFiles.open(Path.of(name))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        diagnoser.accept(line, name, ++n);
+      }
+      return true;
+    } catch (IOException | java.io.UncheckedIOException e) {
+      IOException cause = e instanceof java.io.UncheckedIOException u ? u.getCause()
+          : (IOException) e;
+      io.err().println("a2doctor: " + name + (n > 0 ? ":" + n : "") + ": cannot read: "
+          + IoErrors.reason(cause)
+          + (n > 0 ? " (the " + n + " lines before were diagnosed)" : ""));
+    }
+    return false;
+  }
+}

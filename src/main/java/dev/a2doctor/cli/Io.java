@@ -1,0 +1,23 @@
+package dev.a2doctor.cli;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Map;
+
+/**
+ * What a command may touch of the outside world, injected so that tests drive the real commands
+ * with string writers and a fake environment.
+ *
+ * @param tty whether stdout is a terminal (colour is only ever used on one)
+ */
+public record Io(PrintWriter out, PrintWriter err, Map<String, String> env, InputStream stdin,
+    boolean tty) {
+
+  public Io {
+    env = Map.copyOf(env);
+  }
+
+  public String env(String name) {
+    return env.get(name);
+  }
+}

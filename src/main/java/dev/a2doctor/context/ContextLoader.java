@@ -1,0 +1,64 @@
+package dev.a2doctor.context;
+
+import dev.a2doctor.source.IoErrors;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Finds and reads the local server context: the Apache configuration ({@code --apache-config},
+ * else {@code /etc/apache2/apache2.conf} or {@code /etc/httpd/conf/httpd.conf}) and the user
+ * database ({@code --passwd}, else {@code /etc/passwd}). What is missing becomes a note, never a
+ * failure: a diagnosis without context is still a diagnosis.
+ */
+public final class ContextLoader {
+
+  static final List<Path> DEFAULT_CONFIGS =
+      List.of(Path.of("/etc/apache2/apache2.conf"), Path.of("/etc/httpd/conf/httpd.conf"));
+  static final Path DEFAULT_PASSWD = Path.of("/etc/passwd");
+
+  private final Function<String, String> environment;
+
+  public ContextLoader(Function<String, String> environment) {
+    this.environment = environment;
+  }
+
+  /**
+   * @param apacheConfig the main configuration file, or null for the defaults
+   * @param passwd the user database, or null for the default
+   */
+  public ServerContext load(Path apacheConfig, Path passwd) {
+    List<String> notes = new ArrayList<>();
+    Optional<ApacheConfig> config = Optional.empty();
+    Path main = apacheConfig;
+    if (main == null) {
+      main = DEFAULT_CONFIGS.stream().filter(Files::isReadable).findFirst().orElse(null);
+    }
+    if (main == null) {
+      notes.add("no Apache configuration found (tried " + DEFAULT_CONFIGS
+          + "; use --apache-config FILE)");
+    } else {
+      try {
+        ApacheConfig c = new ApacheConfigReader(environment).read(main);
+        config = Optional.of(c);
+        for (String p : c.problems()) {
+          notes.add("configuration: " + p);
+        }
+      } catch (IOException e) {
+        notes.add(e.getMessage());
+      }
+    }
+    Optional<UserDatabase> users = Optional.empty();
+    Path db = passwd == null ? DEFAULT_PASSWD : passwd;
+    try {
+      users = Optional.of(UserDatabase.read(db));
+    } catch (IOException e) {
+      notes.add(db + ": cannot read the user database: " + IoErrors.reason(e));
+    }
+    return new ServerContext(config, users, notes);
+  }
+}

@@ -1,0 +1,22 @@
+package dev.a2doctor.context;
+
+import dev.a2doctor.match.CatalogCheck;
+import java.util.List;
+import java.util.Optional;
+
+/** The enrichers catalog entries can name. */
+public final class Enrichers {
+
+  private static final List<Enricher> ALL = List.of(new WsgiDaemonSocket());
+
+  private Enrichers() {}
+
+  public static Optional<Enricher> byName(String name) {
+    return ALL.stream().filter(e -> e.name().equals(name)).findFirst();
+  }
+
+  /** For {@link CatalogCheck}: what an enricher provides, by name. */
+  public static Optional<CatalogCheck.EnricherInfo> info(String name) {
+    return byName(name).map(e -> new CatalogCheck.EnricherInfo(e.provides(), e.variants()));
+  }
+}

@@ -1,0 +1,98 @@
+package dev.a2doctor.match;
+
+import dev.a2doctor.catalog.Catalog;
+import dev.a2doctor.catalog.Entry;
+import dev.a2doctor.catalog.Match;
+import dev.a2doctor.parse.LogLine;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Finds the catalog entry that explains a line. Entries are indexed by tag; entries keyed by a
+ * literal are tried only when the message contains that literal, so a line runs few regexes,
+ * each on RE2/J (linear time, no catastrophic backtracking).
+ */
+public final class Matcher {
+
+  private final Map<String, List<Entry>> byTag = new HashMap<>();
+  private final List<Entry> byLiteral = new ArrayList<>();
+
+  public Matcher(Catalog catalog) {
+    this(catalog.entries());
+  }
+
+  public Matcher(List<Entry> entries) {
+    for (Entry e : entries) {
+      for (String tag : e.match().tags()) {
+        byTag.computeIfAbsent(tag, k -> new ArrayList<>()).add(e);
+      }
+      if (e.match().literal() != null) {
+        byLiteral.add(e);
+      }
+    }
+  }
+
+  /** The best entry for {@code line}: a tag hit before a literal hit, then the first by id. */
+  public Optional<Hit> match(LogLine line) {
+    List<Hit> all = matchAll(line);
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+  }
+
+  /** Every entry that matches, best first (the contract test uses this to find overlaps). */
+  public List<Hit> matchAll(LogLine line) {
+    List<Hit> hits = new ArrayList<>(2);
+    if (!line.tag().isEmpty()) {
+      for (Entry e : byTag.getOrDefault(line.tag(), List.of())) {
+        tryEntry(e, line, hits);
+      }
+    }
+    String message = line.message();
+    for (Entry e : byLiteral) {
+      if (message.contains(e.match().literal()) && !line.tag().isEmpty()
+          && e.match().tags().contains(line.tag())) {
+        continue; // already tried through its tag
+      }
+      if (message.contains(e.match().literal())) {
+        tryEntry(e, line, hits);
+      }
+    }
+    return hits;
+  }
+
+  private static void tryEntry(Entry e, LogLine line, List<Hit> hits) {
+    Match m = e.match();
+    if (m.module() != null && !m.module().equals(line.module())) {
+      return;
+    }
+    if (!m.errno().isEmpty() && !m.errno().contains(line.errno())) {
+      return;
+    }
+    Map<String, String> captures = Map.of();
+    if (m.compiled() != null) {
+      com.google.re2j.Matcher rm = m.compiled().matcher(line.message());
+      if (!rm.find()) {
+        return;
+      }
+      if (!m.groups().isEmpty()) {
+        Map<String, String> c = new TreeMap<>();
+        for (String g : m.groups()) {
+          String v = rm.group(g);
+          if (v != null) {
+            c.put(g, v);
+          }
+        }
+        captures = c;
+      }
+    }
+    for (Hit h : hits) {
+      if (h.entry() == e) {
+        return;
+      }
+    }
+    hits.add(new Hit(e, line, captures));
+  }
+}

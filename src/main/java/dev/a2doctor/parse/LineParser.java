@@ -1,0 +1,235 @@
+package dev.a2doctor.parse;
+
+import java.util.Set;
+
+/**
+ * Splits an error-log line into its fields without regular expressions, in one left-to-right
+ * pass, so that a hostile line costs time linear in its length. Reads:
+ *
+ * <pre>
+ * [Thu Oct 11 15:04:38.059487 2018] [wsgi:error] [pid 15574] (13)Permission denied: [client 153.194.19.27:55658] mod_wsgi ...
+ * [Wed Oct 11 14:32:52.123456 2000] [core:error] [pid 35708:tid 4328636416] [client 72.15.99.187] AH00135: ..., referer: http://x/
+ * [Sun Dec 04 04:47:44 2005] [error] [client 1.2.3.4] (13)Permission denied: ...
+ * [2026-11-25 01:17:00]: target uid/gid (1001/1001) mismatch with directory (0/0) ...   (suexec.log)
+ * AH00526: Syntax error on line 12 of /etc/apache2/sites-enabled/foo.conf:
+ * Traceback (most recent call last):
+ * </pre>
+ *
+ * A line whose first bracket is an httpd timestamp but whose prefix then breaks off is an
+ * {@link ParseResult.Unparsed}; a line without an httpd prefix is a {@link LogLine.Format#BARE}
+ * line whose message is the whole line.
+ */
+public final class LineParser {
+
+  private static final Set<String> LEVELS =
+      Set.of("emerg", "alert", "crit", "error", "warn", "notice", "info", "debug",
+          "trace1", "trace2", "trace3", "trace4", "trace5", "trace6", "trace7", "trace8");
+  private static final String REFERER = ", referer: ";
+
+  /** Parses one line (without its terminator). Never throws. */
+  public ParseResult parse(String raw) {
+    String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
+    if (!line.startsWith("[")) {
+      return bare(raw, line);
+    }
+    int close = line.indexOf(']');
+    if (close < 0) {
+      return bare(raw, line);
+    }
+    String time = Timestamps.normalise(line.substring(1, close));
+    if (time == null) {
+      return bare(raw, line); // "[25-Nov-2026 ...] PHP Warning", "[2024-...] ERROR in app"
+    }
+    Cursor c = new Cursor(line, close + 1);
+    if (c.startsWith(": ")) {
+      // suexec.log: "[2026-11-25 01:17:00]: uid: (1001/foo) gid: ..." (support/suexec.c)
+      return new ParseResult.Parsed(message(raw, LogLine.Format.SUEXEC, time, "suexec", "error",
+          "", "", LogLine.NO_ERRNO, "", "", line.substring(close + 3)));
+    }
+    c.skipSpaces();
+    String levelField = c.bracket();
+    if (levelField == null) {
+      return new ParseResult.Unparsed(raw, "no [module:level] after the timestamp");
+    }
+    String module = "";
+    String level = levelField;
+    LogLine.Format format = LogLine.Format.APACHE22;
+    int colon = levelField.lastIndexOf(':');
+    if (colon >= 0) {
+      module = levelField.substring(0, colon);
+      level = levelField.substring(colon + 1);
+      format = LogLine.Format.APACHE24;
+    }
+    if (!LEVELS.contains(level)) {
+      return new ParseResult.Unparsed(raw, "unknown log level '" + level + "'");
+    }
+    c.skipSpaces();
+    String pid = "";
+    String tid = "";
+    if (c.startsWith("[pid ")) {
+      String p = c.bracket();
+      if (p == null) {
+        return new ParseResult.Unparsed(raw, "unterminated [pid ...]");
+      }
+      String ids = p.substring(4);
+      int t = ids.indexOf(":tid ");
+      pid = t < 0 ? ids : ids.substring(0, t);
+      tid = t < 0 ? "" : ids.substring(t + 5);
+      c.skipSpaces();
+    }
+    c.skipSourceLocation();
+    int errno = LogLine.NO_ERRNO;
+    String errnoText = "";
+    String client = "";
+    // 2.4 writes "(13)Permission denied: [client x]", 2.2 "[client x] (13)Permission denied: "
+    for (int i = 0; i < 2; i++) {
+      if (errno == LogLine.NO_ERRNO && c.peek() == '(') {
+        int[] status = c.status();
+        if (status != null) {
+          errno = status[0];
+          errnoText = line.substring(status[1], status[2]);
+          c.skipSpaces();
+          continue;
+        }
+      }
+      if (client.isEmpty() && (c.startsWith("[client ") || c.startsWith("[remote "))) {
+        String b = c.bracket();
+        if (b != null) {
+          client = b.substring(7);
+          c.skipSpaces();
+          continue;
+        }
+      }
+      break;
+    }
+    String rest = line.substring(c.pos);
+    return new ParseResult.Parsed(
+        message(raw, format, time, module, level, pid, tid, errno, errnoText, client, rest));
+  }
+
+  /** No prefix; startup output may still carry an errno: {@code (98)Address already in use: AH00072: ...}. */
+  private static ParseResult bare(String raw, String line) {
+    int errno = LogLine.NO_ERRNO;
+    String errnoText = "";
+    String rest = line;
+    if (line.startsWith("(")) {
+      Cursor c = new Cursor(line, 0);
+      int[] status = c.status();
+      if (status != null) {
+        errno = status[0];
+        errnoText = line.substring(status[1], status[2]);
+        rest = line.substring(c.pos);
+      }
+    }
+    return new ParseResult.Parsed(
+        message(raw, LogLine.Format.BARE, "", "", "", "", "", errno, errnoText, "", rest));
+  }
+
+  private static LogLine message(String raw, LogLine.Format format, String time, String module,
+      String level, String pid, String tid, int errno, String errnoText, String client,
+      String rest) {
+    String referer = "";
+    // httpd appends the referer last; a URL in the message may itself contain the marker
+    int r = rest.lastIndexOf(REFERER);
+    if (r >= 0 && format != LogLine.Format.BARE) {
+      referer = rest.substring(r + REFERER.length());
+      rest = rest.substring(0, r);
+    }
+    String tag = "";
+    int tagLength = Tags.length(rest);
+    if (tagLength > 0) {
+      tag = rest.substring(0, tagLength);
+      rest = rest.substring(Math.min(rest.length(), tagLength + 2));
+    }
+    return new LogLine(raw, format, time, module, level, pid, tid, errno, errnoText, client, tag,
+        rest, referer);
+  }
+
+  /** A read position over one line. */
+  private static final class Cursor {
+    private final String s;
+    private int pos;
+
+    Cursor(String s, int pos) {
+      this.s = s;
+      this.pos = pos;
+    }
+
+    char peek() {
+      return pos < s.length() ? s.charAt(pos) : '\0';
+    }
+
+    boolean startsWith(String prefix) {
+      return s.startsWith(prefix, pos);
+    }
+
+    void skipSpaces() {
+      while (pos < s.length() && s.charAt(pos) == ' ') {
+        pos++;
+      }
+    }
+
+    /** Reads {@code [text]} and returns text, or null (position unchanged) when not closed. */
+    String bracket() {
+      if (peek() != '[') {
+        return null;
+      }
+      int end = s.indexOf(']', pos);
+      if (end < 0) {
+        return null;
+      }
+      String inner = s.substring(pos + 1, end);
+      pos = end + 1;
+      return inner;
+    }
+
+    /** Skips {@code mod_wsgi.c(123): }, which the default format writes at LogLevel debug. */
+    void skipSourceLocation() {
+      int i = pos;
+      while (i < s.length() && isSourceChar(s.charAt(i))) {
+        i++;
+      }
+      if (i == pos || i >= s.length() || s.charAt(i) != '(') {
+        return;
+      }
+      int j = i + 1;
+      while (j < s.length() && Character.isDigit(s.charAt(j))) {
+        j++;
+      }
+      if (j > i + 1 && s.startsWith("): ", j)) {
+        pos = j + 3;
+      }
+    }
+
+    private static boolean isSourceChar(char ch) {
+      return ch == '_' || ch == '.' || ch == '-' || (ch >= 'a' && ch <= 'z')
+          || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+    }
+
+    /**
+     * Reads {@code (13)Permission denied: } and returns {status, textStart, textEnd}, or null
+     * (position unchanged).
+     */
+    int[] status() {
+      int i = pos + 1;
+      if (i < s.length() && s.charAt(i) == '-') {
+        i++;
+      }
+      int digits = i;
+      while (i < s.length() && i - digits < 9 && Character.isDigit(s.charAt(i))) {
+        i++;
+      }
+      if (i == digits || i >= s.length() || s.charAt(i) != ')') {
+        return null;
+      }
+      int end = s.indexOf(": ", i);
+      if (end < 0) {
+        return null;
+      }
+      int status = Integer.parseInt(s.substring(pos + 1, i));
+      int[] result = {status, i + 1, end};
+      pos = end + 2;
+      return result;
+    }
+  }
+}

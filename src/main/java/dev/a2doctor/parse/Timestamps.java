@@ -1,0 +1,68 @@
+package dev.a2doctor.parse;
+
+/**
+ * Reads the timestamps httpd writes, {@code Thu Oct 11 15:04:38.059487 2018} (2.4, {@code %{u}t}),
+ * {@code Sun Dec 04 04:47:44 2005} (2.2, {@code %t}) and {@code 2018-10-11 15:04:38.059487}
+ * ({@code %{cu}t}), into ISO-8601 local time.
+ */
+final class Timestamps {
+
+  private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
+
+  private Timestamps() {}
+
+  /** The ISO form of {@code text}, or null when it is not an httpd timestamp. */
+  static String normalise(String text) {
+    if (text.length() >= 19 && text.length() <= 32 && Character.isDigit(text.charAt(0))) {
+      return compact(text);
+    }
+    // Www Mmm dd hh:mm:ss[.ffffff] yyyy
+    String[] p = text.split(" ", -1);
+    if (p.length != 5 || p[0].length() != 3 || p[1].length() != 3 || p[4].length() != 4) {
+      return null;
+    }
+    int month = MONTHS.indexOf(p[1]);
+    if (month < 0 || month % 3 != 0 || !allDigits(p[2]) || !allDigits(p[4])
+        || p[2].isEmpty() || p[2].length() > 2) {
+      return null;
+    }
+    String clock = p[3];
+    if (clock.length() < 8 || clock.charAt(2) != ':' || clock.charAt(5) != ':'
+        || !allDigits(clock.substring(0, 2) + clock.substring(3, 5) + clock.substring(6, 8))) {
+      return null;
+    }
+    if (clock.length() > 8 && (clock.charAt(8) != '.' || !allDigits(clock.substring(9)))) {
+      return null;
+    }
+    String day = p[2].length() == 1 ? "0" + p[2] : p[2];
+    int m = month / 3 + 1;
+    return p[4] + "-" + (m < 10 ? "0" : "") + m + "-" + day + "T" + clock;
+  }
+
+  private static String compact(String text) {
+    // yyyy-mm-dd hh:mm:ss[.ffffff]
+    if (text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != ' '
+        || text.charAt(13) != ':' || text.charAt(16) != ':') {
+      return null;
+    }
+    String digits = text.substring(0, 4) + text.substring(5, 7) + text.substring(8, 10)
+        + text.substring(11, 13) + text.substring(14, 16) + text.substring(17, 19);
+    if (!allDigits(digits)) {
+      return null;
+    }
+    if (text.length() > 19 && (text.charAt(19) != '.' || !allDigits(text.substring(20)))) {
+      return null;
+    }
+    return text.substring(0, 10) + "T" + text.substring(11);
+  }
+
+  private static boolean allDigits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+}

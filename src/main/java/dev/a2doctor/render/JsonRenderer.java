@@ -1,0 +1,104 @@
+package dev.a2doctor.render;
+
+import dev.a2doctor.context.Enrichment;
+import dev.a2doctor.report.Diagnosis;
+import dev.a2doctor.report.Finding;
+import dev.a2doctor.report.Unrecognized;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Renders JSON Lines, one object per line, in a stable key order: {@code finding} objects, then
+ * {@code unrecognized}, then one closing {@code summary}. The schema is documented in README.md.
+ */
+public final class JsonRenderer {
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+
+  private final PrintWriter out;
+  private final String lang;
+
+  public JsonRenderer(PrintWriter out, String lang) {
+    this.out = out;
+    this.lang = lang;
+  }
+
+  public void render(Diagnosis d, List<String> contextNotes) {
+    for (Finding f : d.findings()) {
+      write(finding(f));
+    }
+    for (Unrecognized u : d.unrecognized()) {
+      Map<String, Object> o = new LinkedHashMap<>();
+      o.put("type", "unrecognized");
+      o.put("template", u.template());
+      o.put("count", u.count());
+      o.put("sample", u.sample());
+      o.put("source", u.source());
+      o.put("first_line", u.firstLine());
+      write(o);
+    }
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("type", "summary");
+    s.put("lines", d.lines());
+    s.put("parsed", d.parsed());
+    s.put("unparsed", d.unparsed());
+    s.put("findings", d.findings().size());
+    s.put("unrecognized", d.unrecognizedLines());
+    s.put("context_notes", contextNotes);
+    write(s);
+    out.flush();
+  }
+
+  /** The object for one finding. */
+  public Map<String, Object> finding(Finding f) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("type", "finding");
+    o.put("id", f.entry().id());
+    o.put("title", f.title(lang));
+    o.put("severity", f.entry().severity().label());
+    o.put("count", f.count());
+    o.put("first_seen", f.firstSeen());
+    o.put("last_seen", f.lastSeen());
+    o.put("source", f.source());
+    o.put("first_line", f.firstLine());
+    o.put("sample", f.sample());
+    o.put("captures", new TreeMap<>(f.captures()));
+    o.put("explanation", f.explanation(lang));
+    o.put("fix", f.fix(lang));
+    o.put("context", context(f));
+    o.put("references", f.entry().references());
+    return o;
+  }
+
+  private static Map<String, Object> context(Finding f) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    if (f.entry().context().isEmpty()) {
+      return c;
+    }
+    Enrichment e = f.enrichment();
+    c.put("enricher", f.entry().context());
+    c.put("variant", e.variant().orElse(null));
+    c.put("values", new TreeMap<>(e.values()));
+    c.put("evidence", e.evidence());
+    c.put("unchecked", e.unchecked());
+    if (e.edit().isPresent()) {
+      Enrichment.Edit edit = e.edit().get();
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("file", edit.file());
+      m.put("line", edit.line());
+      m.put("before", edit.before());
+      m.put("after", edit.after());
+      c.put("edit", m);
+    }
+    return c;
+  }
+
+  public void write(Map<String, Object> o) {
+    out.println(MAPPER.writeValueAsString(o));
+  }
+}

@@ -1,0 +1,40 @@
+package dev.a2doctor.render;
+
+/**
+ * Makes log text safe for a terminal: C0 and C1 control characters and DEL (escape sequences
+ * that could move the cursor, retitle the window or hide text) are shown as {@code \x1b}; tabs
+ * stay readable as a space.
+ */
+public final class Safe {
+
+  private Safe() {}
+
+  public static String text(String s) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean control = c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)
+          || c == '\u2028' || c == '\u2029';
+      if (!control || c == '\n') {
+        if (out != null) {
+          out.append(c);
+        }
+        continue;
+      }
+      if (out == null) {
+        out = new StringBuilder(s.length() + 16).append(s, 0, i);
+      }
+      if (c == '\t') {
+        out.append(' ');
+      } else {
+        out.append(String.format("\\x%02x", (int) c));
+      }
+    }
+    return out == null ? s : out.toString();
+  }
+
+  /** Like {@link #text}, and a newline too: for one-line fields such as a sample line. */
+  public static String line(String s) {
+    return text(s).replace("\n", "\\x0a");
+  }
+}

@@ -1,0 +1,130 @@
+package dev.a2doctor.render;
+
+import dev.a2doctor.catalog.Severity;
+import dev.a2doctor.context.Enrichment;
+import dev.a2doctor.report.Diagnosis;
+import dev.a2doctor.report.Finding;
+import dev.a2doctor.report.Unrecognized;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** Renders a diagnosis for a person at a terminal or reading a mail. */
+public final class TextRenderer {
+
+  private final PrintWriter out;
+  private final Style style;
+  private final String lang;
+
+  public TextRenderer(PrintWriter out, Style style, String lang) {
+    this.out = out;
+    this.style = style;
+    this.lang = lang;
+  }
+
+  /**
+   * Renders findings at or above {@code detail} in full and the others (start/stop notices, an
+   * application's own output) one line each, so a real problem is not buried.
+   */
+  public void render(Diagnosis d, List<String> contextNotes, Severity detail) {
+    long findingLines = d.findings().stream().mapToLong(Finding::count).sum();
+    out.printf("a2doctor: %d finding%s (%d line%s), %d line%s read, %d not explained%n",
+        d.findings().size(), plural(d.findings().size()), findingLines, plural(findingLines),
+        d.lines(), plural(d.lines()), d.unrecognizedLines());
+    List<Finding> minor = new java.util.ArrayList<>();
+    for (Finding f : d.findings()) {
+      if (!f.entry().severity().atLeast(detail)) {
+        minor.add(f);
+        continue;
+      }
+      out.println();
+      finding(f);
+    }
+    if (!minor.isEmpty()) {
+      out.println();
+      out.println(style.bold("Also seen") + " (below " + detail.label() + "; --all shows them in full):");
+      for (Finding f : minor) {
+        out.printf("  %s %6dx  %s  %s%n", style.severity(f.entry().severity(), 8), f.count(),
+            Safe.line(f.title(lang)), style.dim("[" + f.entry().id() + "]"));
+      }
+    }
+    if (!d.unrecognized().isEmpty()) {
+      out.println();
+      out.printf("%s %d warn-or-worse line%s of %d kind%s%n",
+          style.bold("Not explained:"), d.unrecognizedLines(), plural(d.unrecognizedLines()),
+          d.unrecognized().size(), plural(d.unrecognized().size()));
+      int shown = 0;
+      for (Unrecognized u : d.unrecognized()) {
+        if (shown++ == 10) {
+          out.printf("  ... and %d more kinds (--format json lists them all)%n",
+              d.unrecognized().size() - 10);
+          break;
+        }
+        out.printf("  %6dx  %s%n", u.count(), Safe.line(u.template()));
+      }
+    }
+    if (d.unparsed() > 0) {
+      out.println();
+      out.printf("%d line%s had a broken prefix and could not be parsed.%n", d.unparsed(),
+          plural(d.unparsed()));
+    }
+    if (!contextNotes.isEmpty() && !d.findings().isEmpty()) {
+      out.println();
+      out.println(style.dim("Context: " + String.join("; ", contextNotes)));
+    }
+    out.flush();
+  }
+
+  /** One finding in full. */
+  public void finding(Finding f) {
+    out.printf("%s  %s  %s%n", style.severity(f.entry().severity()),
+        style.bold(Safe.line(f.title(lang))), style.dim("[" + f.entry().id() + "]"));
+    String when = f.firstSeen().isEmpty() ? ""
+        : f.firstSeen().equals(f.lastSeen()) ? ", " + f.firstSeen()
+        : ", " + f.firstSeen() + " .. " + f.lastSeen();
+    out.printf("  %d time%s%s, first at %s:%d%n", f.count(), plural(f.count()), when,
+        Safe.line(f.source()), f.firstLine());
+    out.println("  > " + Safe.line(f.sample()));
+    block("Why", f.explanation(lang));
+    block("Fix", f.fix(lang));
+    Enrichment e = f.enrichment();
+    if (!e.evidence().isEmpty()) {
+      out.println("  " + style.bold("Evidence:"));
+      for (String s : e.evidence()) {
+        out.println("    - " + Safe.line(s));
+      }
+    }
+    if (e.edit().isPresent()) {
+      Enrichment.Edit edit = e.edit().get();
+      out.println("  " + style.bold("Change:") + " " + Safe.line(edit.file()) + ":" + edit.line());
+      out.println("    - " + Safe.line(edit.before().strip()));
+      out.println("    + " + Safe.line(edit.after().strip()));
+    }
+    if (!e.unchecked().isEmpty() && !f.entry().context().isEmpty()) {
+      out.println("  " + style.bold("Not checked:"));
+      for (String s : e.unchecked()) {
+        out.println("    - " + Safe.line(s));
+      }
+    }
+    if (!f.entry().references().isEmpty()) {
+      out.println("  See: " + String.join(" ", f.entry().references()));
+    }
+  }
+
+  private void block(String label, String text) {
+    String[] lines = Safe.text(text).split("\n", -1);
+    out.println("  " + style.bold(label + ":") + " " + lines[0]);
+    for (int i = 1; i < lines.length; i++) {
+      out.println(lines[i].isEmpty() ? "" : "       " + lines[i]);
+    }
+  }
+
+  /** "s" unless one. */
+  static String plural(long n) {
+    return n == 1 ? "" : "s";
+  }
+
+  /** Whether a diagnosis should fail a run at {@code threshold}. */
+  public static boolean fails(Diagnosis d, Severity threshold) {
+    return d.findings().stream().anyMatch(f -> f.entry().severity().atLeast(threshold));
+  }
+}

@@ -1,0 +1,56 @@
+package dev.a2doctor.report;
+
+import dev.a2doctor.catalog.Entry;
+import dev.a2doctor.catalog.Placeholders;
+import dev.a2doctor.catalog.Text;
+import dev.a2doctor.catalog.Variant;
+import dev.a2doctor.context.Enrichment;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Repeats of one problem, grouped: the entry that explains them, what the server context said,
+ * how often and when they happened, and the first line as a sample.
+ *
+ * @param source the input the first line came from ({@code error.log}, {@code -} for stdin)
+ * @param firstLine its 1-based line number in that input
+ */
+public record Finding(Entry entry, Map<String, String> captures, Enrichment enrichment,
+    long count, String firstSeen, String lastSeen, String source, long firstLine,
+    String sample) {
+
+  public Finding {
+    captures = Map.copyOf(captures);
+  }
+
+  /** The variant the context picked, if any. */
+  public Optional<Variant> variant() {
+    return enrichment.variant().map(v -> entry.variants().get(v));
+  }
+
+  public String title(String lang) {
+    return entry.title().get(lang);
+  }
+
+  public String explanation(String lang) {
+    return fill(variant().map(Variant::explanation).orElse(entry.explanation()), lang);
+  }
+
+  public String fix(String lang) {
+    return fill(variant().map(Variant::fix).orElse(entry.fix()), lang);
+  }
+
+  private String fill(Text text, String lang) {
+    Map<String, String> values = new HashMap<>(enrichment.values());
+    values.putAll(captures);
+    return Placeholders.fill(text.get(lang), values).strip();
+  }
+
+  Finding plus(long more, String time) {
+    String first = firstSeen.isEmpty() ? time : firstSeen;
+    String last = time.isEmpty() ? lastSeen : time;
+    return new Finding(entry, captures, enrichment, count + more, first, last, source,
+        firstLine, sample);
+  }
+}

@@ -1,0 +1,50 @@
+package dev.a2doctor.source;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/**
+ * Opens log input for reading lines: plain files, gzip files (by content, not by name; several
+ * gzip members in a row as logrotate's delaycompress leaves them), and stdin. Bytes that are not
+ * UTF-8 are replaced, never fatal: logs carry whatever clients sent.
+ */
+public final class LogFiles {
+
+  private LogFiles() {}
+
+  /** Opens {@code path}, decompressing when it starts with the gzip magic bytes. */
+  public static BufferedReader open(Path path) throws IOException {
+    InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+    try {
+      in.mark(2);
+      int b1 = in.read();
+      int b2 = in.read();
+      in.reset();
+      if (b1 == 0x1f && b2 == 0x8b) {
+        in = GzipCompressorInputStream.builder().setInputStream(in)
+            .setDecompressConcatenated(true).get();
+      }
+      return reader(in);
+    } catch (IOException | RuntimeException e) {
+      in.close();
+      throw e;
+    }
+  }
+
+  /** Reads lines from a stream (stdin) as UTF-8 with replacement. */
+  public static BufferedReader reader(InputStream in) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    return new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+  }
+}
