@@ -21,9 +21,16 @@ import java.util.Set;
 
 /**
  * The pipeline for one run: parse each line, match it, enrich the hit with the server context,
- * and group repeats. Feed lines with {@link #accept}, then take the {@link #result}.
+ * and group repeats. Feed lines with {@link #accept}; a {@link Listener} hears each matched event
+ * as it is diagnosed (live mode); {@link #result} gives the grouped diagnosis.
  */
 public final class Diagnoser {
+
+  /** Hears every matched event, exactly once, in input order. */
+  @FunctionalInterface
+  public interface Listener {
+    void onEvent(Event event);
+  }
 
   private static final Set<String> WARN_OR_WORSE =
       Set.of("emerg", "alert", "crit", "error", "warn");
@@ -31,6 +38,7 @@ public final class Diagnoser {
   private final LineParser parser = new LineParser();
   private final Matcher matcher;
   private final ServerContext context;
+  private final Listener listener;
   private final Map<String, Finding> findings = new LinkedHashMap<>();
   private final Map<String, Unrecognized> unrecognized = new LinkedHashMap<>();
   private final Map<List<Object>, Enrichment> enrichments = new HashMap<>();
@@ -40,23 +48,40 @@ public final class Diagnoser {
   private long unrecognizedLines;
 
   public Diagnoser(Matcher matcher, ServerContext context) {
+    this(matcher, context, event -> { });
+  }
+
+  public Diagnoser(Matcher matcher, ServerContext context, Listener listener) {
     this.matcher = matcher;
     this.context = context;
+    this.listener = listener;
   }
 
   /** Diagnoses one line read from {@code source} at 1-based {@code lineNumber}. */
-  public Optional<Finding> accept(String raw, String source, long lineNumber) {
+  public void accept(String raw, String source, long lineNumber) {
     lines++;
     ParseResult r = parser.parse(raw);
     if (r instanceof ParseResult.Unparsed) {
       unparsed++;
-      return Optional.empty();
+      return;
     }
     LogLine line = ((ParseResult.Parsed) r).line();
     if (line.message().isBlank() && line.tag().isEmpty()) {
-      return Optional.empty();
+      return;
     }
     parsed++;
+    diagnose(line, raw, source, lineNumber);
+  }
+
+  /**
+   * Live mode calls this when no line arrived for a while: events still being assembled (a
+   * traceback) that have been quiet long enough are closed and reported.
+   */
+  public void tick(long nowMillis) {
+    // multi-line assembly closes quiet events here
+  }
+
+  private void diagnose(LogLine line, String raw, String source, long lineNumber) {
     Optional<Hit> hit = matcher.match(line);
     if (hit.isEmpty()) {
       boolean serious = WARN_OR_WORSE.contains(line.level())
@@ -67,7 +92,7 @@ public final class Diagnoser {
         unrecognized.merge(t, new Unrecognized(t, 1, raw, source, lineNumber),
             (a, b) -> a.plus(1));
       }
-      return Optional.empty();
+      return;
     }
     Hit h = hit.get();
     Enrichment e = enrich(h);
@@ -75,8 +100,11 @@ public final class Diagnoser {
         lineNumber, raw);
     String key = h.entry().id() + "\u0000" + e.variant().orElse("") + "\u0000"
         + first.fix("en");
-    Finding merged = findings.merge(key, first, (a, b) -> a.plus(1, line.time()));
-    return Optional.of(merged);
+    Finding existing = findings.get(key);
+    Finding merged = existing == null ? first : existing.plus(1, line.time());
+    findings.put(key, merged);
+    listener.onEvent(new Event(merged, existing == null, raw, source, lineNumber, line.time(),
+        h.captures()));
   }
 
   private Enrichment enrich(Hit h) {
