@@ -9,6 +9,10 @@ import java.util.Map;
  *
  * @param source where the entry was read from, for messages ({@code patterns/wsgi/x.yaml})
  * @param area the directory the entry lives in ({@code wsgi})
+ * @param header the line opens a multi-line event (a Python traceback follows, or apache2 -t's
+ *     reason on the next line); the event is explained by the entry matching its last line,
+ *     falling back to this one
+ * @param escalate null, or when a storm of this line becomes a problem of its own
  */
 public record Entry(
     String id,
@@ -24,7 +28,24 @@ public record Entry(
     List<Example> examples,
     List<Example> nearMisses,
     List<String> scenarios,
+    boolean header,
+    Escalation escalate,
     String source) {
+
+  /**
+   * A storm of a harmless line is a problem of its own: at {@code count} occurrences in one
+   * diagnosis the finding is reported at {@code severity}.
+   */
+  public record Escalation(long count, Severity severity) {}
+
+  /** The severity of a finding with {@code count} occurrences. */
+  public Severity severityAt(long count) {
+    if (escalate != null && count >= escalate.count() && escalate.severity().atLeast(severity)) {
+      return escalate.severity();
+    }
+    return severity;
+  }
+
 
   public Entry {
     variants = Map.copyOf(variants);

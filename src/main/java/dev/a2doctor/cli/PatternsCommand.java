@@ -181,8 +181,9 @@ final class PatternsCommand implements Runnable {
         all = new Catalog(List.copyOf(merged.values()), List.of());
         checked = given.entries();
       }
-      List<CatalogProblem> failures =
-          new CatalogCheck(Enrichers::info).check(checked, all);
+      // the built-in catalog is held to both languages; a site's own entries need English
+      List<CatalogProblem> failures = new CatalogCheck(Enrichers::info,
+          files.isEmpty() ? List.of("en", "ja") : List.of("en")).check(checked, all);
       for (CatalogProblem p : loadProblems) {
         out.println("INVALID " + p);
       }

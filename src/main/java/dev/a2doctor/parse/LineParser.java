@@ -63,7 +63,7 @@ public final class LineParser {
     if (!LEVELS.contains(level)) {
       return new ParseResult.Unparsed(raw, "unknown log level '" + level + "'");
     }
-    c.skipSpaces();
+    c.skipSpace();
     String pid = "";
     String tid = "";
     if (c.startsWith("[pid ")) {
@@ -75,7 +75,7 @@ public final class LineParser {
       int t = ids.indexOf(":tid ");
       pid = t < 0 ? ids : ids.substring(0, t);
       tid = t < 0 ? "" : ids.substring(t + 5);
-      c.skipSpaces();
+      c.skipSpace();
     }
     c.skipSourceLocation();
     int errno = LogLine.NO_ERRNO;
@@ -88,7 +88,6 @@ public final class LineParser {
         if (status != null) {
           errno = status[0];
           errnoText = line.substring(status[1], status[2]);
-          c.skipSpaces();
           continue;
         }
       }
@@ -96,7 +95,7 @@ public final class LineParser {
         String b = c.bracket();
         if (b != null) {
           client = b.substring(7);
-          c.skipSpaces();
+          c.skipSpace();
           continue;
         }
       }
@@ -161,6 +160,13 @@ public final class LineParser {
 
     boolean startsWith(String prefix) {
       return s.startsWith(prefix, pos);
+    }
+
+    /** httpd writes exactly one space between fields; more belongs to the message (indentation). */
+    void skipSpace() {
+      if (pos < s.length() && s.charAt(pos) == ' ') {
+        pos++;
+      }
     }
 
     void skipSpaces() {

@@ -32,7 +32,7 @@ public final class TextRenderer {
         d.lines(), plural(d.lines()), d.unrecognizedLines());
     List<Finding> minor = new java.util.ArrayList<>();
     for (Finding f : d.findings()) {
-      if (!f.entry().severity().atLeast(detail)) {
+      if (!f.severity().atLeast(detail)) {
         minor.add(f);
         continue;
       }
@@ -43,7 +43,7 @@ public final class TextRenderer {
       out.println();
       out.println(style.bold("Also seen") + " (below " + detail.label() + "; --all shows them in full):");
       for (Finding f : minor) {
-        out.printf("  %s %6dx  %s  %s%n", style.severity(f.entry().severity(), 8), f.count(),
+        out.printf("  %s %6dx  %s  %s%n", style.severity(f.severity(), 8), f.count(),
             Safe.line(f.title(lang)), style.dim("[" + f.entry().id() + "]"));
       }
     }
@@ -76,14 +76,16 @@ public final class TextRenderer {
 
   /** One finding in full. */
   public void finding(Finding f) {
-    out.printf("%s  %s  %s%n", style.severity(f.entry().severity()),
+    out.printf("%s  %s  %s%n", style.severity(f.severity()),
         style.bold(Safe.line(f.title(lang))), style.dim("[" + f.entry().id() + "]"));
     String when = f.firstSeen().isEmpty() ? ""
         : f.firstSeen().equals(f.lastSeen()) ? ", " + f.firstSeen()
         : ", " + f.firstSeen() + " .. " + f.lastSeen();
     out.printf("  %d time%s%s, first at %s:%d%n", f.count(), plural(f.count()), when,
         Safe.line(f.source()), f.firstLine());
-    out.println("  > " + Safe.line(f.sample()));
+    for (String line : f.sample().split("\n", -1)) {
+      out.println("  > " + Safe.line(line)); // a multi-line event shows each line
+    }
     block("Why", f.explanation(lang));
     block("Fix", f.fix(lang));
     Enrichment e = f.enrichment();
@@ -125,6 +127,6 @@ public final class TextRenderer {
 
   /** Whether a diagnosis should fail a run at {@code threshold}. */
   public static boolean fails(Diagnosis d, Severity threshold) {
-    return d.findings().stream().anyMatch(f -> f.entry().severity().atLeast(threshold));
+    return d.findings().stream().anyMatch(f -> f.severity().atLeast(threshold));
   }
 }

@@ -28,7 +28,7 @@ class CatalogContractTest {
   @Test
   void everyExampleMatchesItsEntryAndOnlyIt() {
     List<CatalogProblem> failures =
-        new CatalogCheck(Enrichers::info).check(catalog.entries(), catalog);
+        new CatalogCheck(Enrichers::info, List.of("en", "ja")).check(catalog.entries(), catalog);
     assertThat(failures)
         .as(() -> failures.stream().map(CatalogProblem::toString)
             .collect(Collectors.joining("\n", "\n", "\n")))

@@ -123,6 +123,17 @@ class LineParserTest {
   }
 
   @Test
+  void keepsTheIndentationOfTracebackLines() {
+    // samples/scenarios/wsgi-python-path-wrong/error.log
+    LogLine l = parsed("[Wed Nov 25 01:13:51.704315 2026] [wsgi:error] [pid 16621:tid 16629]"
+        + " [remote 127.0.0.1:42904]   File \"/tmp/helper-b3-wsgi-ppath/app/app.wsgi\", line 1,"
+        + " in <module>");
+    assertThat(l.message()).startsWith("  File ");
+    assertThat(parsed("[Wed Nov 25 01:13:51.704315 2026] [wsgi:error] [pid 1:tid 2]     x = 1")
+        .message()).isEqualTo("    x = 1");
+  }
+
+  @Test
   void keepsTheErrnoText() {
     LogLine l = parsed("[Sun Dec 04 04:47:44 2005] [error] [client 1.2.3.4] (13)Permission denied:"
         + " access to /x denied");
