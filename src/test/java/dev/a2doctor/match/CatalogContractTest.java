@@ -68,6 +68,42 @@ class CatalogContractTest {
         .isEmpty();
   }
 
+  /**
+   * ../shared/scenarios.md lists the scenarios reproduced on a real Apache with a verified fix:
+   * the floor of the catalog. Each must be claimed by an entry (key {@code scenarios}), and no
+   * entry may claim a scenario that does not exist.
+   */
+  @Test
+  void everyReproducedScenarioIsDiagnosed() throws Exception {
+    Path scenarios = Path.of("../shared/scenarios.md");
+    if (!Files.exists(scenarios)) {
+      org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("CI") == null,
+          "in CI ../shared/scenarios.md must be beside the clone");
+      org.junit.jupiter.api.Assumptions.abort("no ../shared/scenarios.md beside this checkout");
+    }
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    for (String line : Files.readAllLines(scenarios)) {
+      if (line.startsWith("### ")) {
+        ids.add(line.substring(4).strip());
+      }
+    }
+    assertThat(ids).hasSizeGreaterThan(100);
+    java.util.Set<String> claimed = new java.util.TreeSet<>();
+    List<String> unknown = new ArrayList<>();
+    for (Entry e : catalog.entries()) {
+      for (String s : e.scenarios()) {
+        claimed.add(s);
+        if (!ids.contains(s)) {
+          unknown.add(e.source() + ": " + s);
+        }
+      }
+    }
+    java.util.Set<String> missing = new java.util.TreeSet<>(ids);
+    missing.removeAll(claimed);
+    assertThat(missing).as("scenarios no entry diagnoses").isEmpty();
+    assertThat(unknown).as("entries claiming scenarios that do not exist").isEmpty();
+  }
+
   @Test
   void everyExampleIsRealOrSaysWhereItWasComposedFrom() {
     assertThat(catalog.entries()).allSatisfy(e -> assertThat(e.examples())
