@@ -234,6 +234,13 @@ public final class CatalogLoader {
           escalation = new Entry.Escalation(r.escalate().count(), to);
         }
       }
+      if (r.groupBy() != null && match != null) {
+        for (String g : r.groupBy()) {
+          if (!match.groups().contains(g)) {
+            problem("group_by", "'" + g + "' is not a named group of match.regex");
+          }
+        }
+      }
       if (problems.size() > before) {
         return java.util.Optional.empty();
       }
@@ -241,7 +248,7 @@ public final class CatalogLoader {
           blank(r.context()) ? "" : r.context(), explanation, fix, variants,
           r.references() == null ? List.of() : r.references(), examples, nearMisses,
           r.scenarios() == null ? List.of() : r.scenarios(), Boolean.TRUE.equals(r.header()),
-          escalation, file));
+          escalation, r.groupBy(), file));
     }
 
     private Match match(RawMatch m) {
@@ -363,7 +370,8 @@ public final class CatalogLoader {
       @JsonProperty("near_misses") List<RawExample> nearMisses,
       List<String> scenarios,
       Boolean header,
-      RawEscalation escalate) {}
+      RawEscalation escalate,
+      @JsonProperty("group_by") List<String> groupBy) {}
 
   record RawMatch(List<String> tags, String literal, String module, List<Integer> errno,
       String regex, Boolean fallback) {}

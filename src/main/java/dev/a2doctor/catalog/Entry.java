@@ -13,6 +13,8 @@ import java.util.Map;
  *     reason on the next line); the event is explained by the entry matching its last line,
  *     falling back to this one
  * @param escalate null, or when a storm of this line becomes a problem of its own
+ * @param groupBy null: repeats with the same filled-in fix are one finding; else the captures
+ *     whose values make a separate finding ({@code []}: one finding for the whole entry)
  */
 public record Entry(
     String id,
@@ -30,6 +32,7 @@ public record Entry(
     List<String> scenarios,
     boolean header,
     Escalation escalate,
+    List<String> groupBy,
     String source) {
 
   /**
@@ -53,5 +56,6 @@ public record Entry(
     examples = List.copyOf(examples);
     nearMisses = List.copyOf(nearMisses);
     scenarios = List.copyOf(scenarios);
+    groupBy = groupBy == null ? null : List.copyOf(groupBy);
   }
 }

@@ -109,8 +109,11 @@ public final class Diagnoser {
     Enrichment e = enrich(h);
     Finding first = new Finding(h.entry(), h.captures(), e, 1, m.firstTime(), m.lastTime(),
         m.source(), m.firstLine(), m.raw());
+    List<String> groupBy = h.entry().groupBy();
     String key = h.entry().id() + "\u0000" + e.variant().orElse("") + "\u0000"
-        + first.fix("en");
+        + (groupBy == null ? first.fix("en")
+            : groupBy.stream().map(g -> h.captures().getOrDefault(g, ""))
+                .collect(java.util.stream.Collectors.joining("\u0000")));
     Finding existing = findings.get(key);
     Finding merged = existing == null ? first : existing.plus(1, m.lastTime());
     findings.put(key, merged);
