@@ -14,9 +14,12 @@ import java.util.Objects;
  *     consumed bytes of a log never change, so the fingerprint stays valid as the file grows
  * @param offset bytes consumed: the end of the last complete line that was read
  * @param line lines consumed, so that {@code file:line} stays right across runs
+ * @param newestRotated inode of the newest rotated sibling then (0: none): when nothing had been
+ *     read (an empty file has no fingerprint), a new sibling beside the same inode means a
+ *     copytruncate whose copy cannot be told from older ones
  */
 public record LogCursor(long dev, long inode, String fingerprint, int fingerprintLength,
-    long offset, long line) {
+    long offset, long line, long newestRotated) {
 
   /** How many leading bytes identify a file. */
   public static final int FINGERPRINT_BYTES = 1024;

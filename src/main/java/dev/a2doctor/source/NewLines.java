@@ -61,14 +61,18 @@ public final class NewLines {
     Identity id = Identity.of(live);
     if (last.isEmpty()) {
       Position end = readFrom(live, 0, 0, true, sink);
-      return new Result(cursor(live, id, end), List.of(), end.line());
+      return new Result(cursor(live, id, end, newestRotated(live)), List.of(), end.line());
     }
     LogCursor c = last.get();
     List<Path> chain = new ArrayList<>();
     chain.add(live);
     chain.addAll(Siblings.of(live));
+    long newest = newestRotated(chain);
     int k = -1;
     for (int i = 0; i < chain.size() && k < 0; i++) {
+      if (i == 0 && c.fingerprintLength() == 0 && newest != c.newestRotated()) {
+        continue; // empty last time, rotated since: same inode proves nothing
+      }
       if (matches(chain.get(i), c)) {
         k = i;
       }
@@ -77,7 +81,7 @@ public final class NewLines {
     List<Note> notes = new ArrayList<>();
     if (k == 0) {
       Position end = readFrom(live, c.offset(), c.line(), true, sink);
-      return new Result(cursor(live, id, end), notes, end.line() - c.line());
+      return new Result(cursor(live, id, end, newest), notes, end.line() - c.line());
     }
     long lines = 0;
     if (k < 0) {
@@ -99,7 +103,7 @@ public final class NewLines {
       }
     }
     Position end = readFrom(live, 0, 0, true, sink);
-    return new Result(cursor(live, id, end), notes, lines + end.line());
+    return new Result(cursor(live, id, end, newest), notes, lines + end.line());
   }
 
   /** Whether {@code p} is the file {@code c} was taken from. */
@@ -176,14 +180,26 @@ public final class NewLines {
     return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
   }
 
-  private static LogCursor cursor(Path live, Identity id, Position end) throws IOException {
+  private static long newestRotated(Path live) throws IOException {
+    List<Path> chain = new ArrayList<>();
+    chain.add(live);
+    chain.addAll(Siblings.of(live));
+    return newestRotated(chain);
+  }
+
+  private static long newestRotated(List<Path> chain) throws IOException {
+    return chain.size() < 2 ? 0 : Identity.of(chain.get(1)).inode();
+  }
+
+  private static LogCursor cursor(Path live, Identity id, Position end, long newest)
+      throws IOException {
     int len = (int) Math.min(end.offset(), LogCursor.FINGERPRINT_BYTES);
     byte[] head;
     try (InputStream in = open(live)) {
       head = in.readNBytes(len);
     }
     return new LogCursor(id.dev(), id.inode(), sha256(head), head.length,
-        head.length < len ? head.length : end.offset(), end.line());
+        head.length < len ? head.length : end.offset(), end.line(), newest);
   }
 
   private static InputStream open(Path p) throws IOException {
