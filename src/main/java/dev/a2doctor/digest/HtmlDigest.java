@@ -158,7 +158,7 @@ final class HtmlDigest {
     }
     Finding f = i.finding();
     out.append("<div>").append(i.count()).append(" time").append(TextDigest.plural(i.count()))
-        .append(" since the last run");
+        .append(" ").append(esc(d.scope()));
     if (i.status() == Digest.Status.ONGOING) {
       out.append(", ").append(i.total()).append(" since first seen");
     }

@@ -121,7 +121,7 @@ final class MarkdownDigest {
     }
     Finding f = i.finding();
     out.append(i.count()).append(" time").append(TextDigest.plural(i.count()))
-        .append(" since the last run");
+        .append(" ").append(d.scope());
     if (i.status() == Digest.Status.ONGOING) {
       out.append(", ").append(i.total()).append(" since first seen");
     }

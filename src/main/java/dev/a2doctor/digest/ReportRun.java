@@ -191,11 +191,7 @@ public final class ReportRun {
             }
           }
         } catch (IOException | UncheckedIOException e) {
-          if (!p.equals(f) || !(e instanceof java.nio.file.NoSuchFileException)) {
-            errors.add(p + ": cannot read: " + reason(e));
-          } else {
-            errors.add(p + ": cannot read: no such file");
-          }
+          errors.add(p + ": cannot read: " + reason(e));
         }
       }
       Diagnosis diagnosis = d.result();
@@ -235,7 +231,7 @@ public final class ReportRun {
   /** {@code 24h}, {@code 7d}, {@code 90m}: the way it was most likely written. */
   static String human(Duration d) {
     long m = d.toMinutes();
-    if (m % (24 * 60) == 0) {
+    if (m % (24 * 60) == 0 && m >= 2 * 24 * 60) {
       return m / (24 * 60) + "d";
     }
     return m % 60 == 0 ? m / 60 + "h" : m + "m";

@@ -119,7 +119,7 @@ final class TextDigest {
       return;
     }
     Finding f = i.finding();
-    wrap("  " + i.count() + " time" + plural(i.count()) + " since the last run"
+    wrap("  " + i.count() + " time" + plural(i.count()) + " " + d.scope()
         + (i.status() == Digest.Status.ONGOING ? ", " + i.total() + " since first seen" : "")
         + when + (i.lastSeen().isEmpty() || i.lastSeen().equals(i.firstSeen()) ? ""
             : ", last " + i.lastSeen()) + "; first at "
