@@ -53,7 +53,7 @@ class ReportReadmeTest {
       var sub = A2doctor.commandLine(io).parseArgs(args).subcommand();
       assertThat(sub.commandSpec().name()).as(c).isEqualTo("report");
       assertThat(sub.unmatched()).as(c).isEmpty();
-      assertThat(sub.positionalParams()).as(c).isNotEmpty();
+      assertThat(sub.matchedPositionals()).as(c).isNotEmpty();
     }
   }
 
