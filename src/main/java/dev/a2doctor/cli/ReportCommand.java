@@ -126,6 +126,7 @@ final class ReportCommand implements Callable<Integer> {
   String now;
 
   @Mixin ContextOptions contextOptions;
+  @Mixin CatalogOptions catalogOptions;
 
   ReportCommand(A2doctor root) {
     this.root = root;
@@ -188,7 +189,7 @@ final class ReportCommand implements Callable<Integer> {
         return ExitCodes.INPUT;
       }
     }
-    Catalog catalog = Catalogs.builtin(io.err());
+    Catalog catalog = catalogOptions.load(io);
     ServerContext context = contextOptions.load(io);
     OutputOptions langOption = new OutputOptions();
     langOption.lang = lang;

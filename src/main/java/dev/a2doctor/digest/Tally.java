@@ -50,10 +50,9 @@ final class Tally {
     String variant = f.enrichment().variant().orElse("");
     String key = State.Memory.key(source, f.entry().id(), variant);
     Seen s = seen.computeIfAbsent(key, k -> new Seen());
-    if (s.first == null) {
-      s.first = f;
-      s.source = source;
-    }
+    // the latest merge: same first line and sample, severity raised by a storm
+    s.first = f;
+    s.source = source;
     if (!e.time().isEmpty()) {
       s.firstSeen = s.firstSeen.isEmpty() ? e.time() : s.firstSeen;
       s.lastSeen = e.time();
@@ -86,11 +85,11 @@ final class Tally {
           : old.firstSeen();
       String lastSeen = s.lastSeen.isEmpty() && old != null ? old.lastSeen() : s.lastSeen;
       after.put(e.getKey(), new State.Memory(source, f.entry().id(),
-          f.enrichment().variant().orElse(""), f.title("en"), f.entry().severity().label(),
+          f.enrichment().variant().orElse(""), f.title("en"), f.severity().label(),
           total, firstSeen, lastSeen, run));
       if (s.visible > 0) {
         Digest.Status status = old == null ? Digest.Status.NEW : Digest.Status.ONGOING;
-        items.add(new Digest.Item(status, source, f.entry().id(), f.entry().severity(),
+        items.add(new Digest.Item(status, source, f.entry().id(), f.severity(),
             f.title("en"), s.visible, total, firstSeen, lastSeen, f));
       }
     }
