@@ -91,7 +91,7 @@ public final class Shell {
   public int run(List<Path> files) {
     LineReaderBuilder b = LineReaderBuilder.builder().terminal(terminal).appName("a2doctor")
         .parser(new ShellParser())
-        .completer(new ShellCompleter(specs.getCommandSpec(), session))
+        .completer(completer())
         .highlighter(new LevelHighlighter(setup.color()))
         .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
     if (setup.history() != null) {
@@ -306,6 +306,11 @@ public final class Shell {
 
   private static boolean isDumb(Terminal t) {
     return t.getType() == null || t.getType().startsWith(Terminal.TYPE_DUMB);
+  }
+
+  /** The completer the line reader uses. */
+  org.jline.reader.Completer completer() {
+    return new ShellCompleter(specs.getCommandSpec(), session);
   }
 
   /** For tests: the session's state. */

@@ -1,0 +1,58 @@
+package dev.a2doctor.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.jline.terminal.Size;
+import org.jline.terminal.impl.ExternalTerminal;
+import org.junit.jupiter.api.Test;
+
+/** The built-in pager, on a 5-row terminal fed keys. */
+class PagerTest {
+
+  static final String TEN = IntStream.rangeClosed(1, 10).mapToObj(i -> "line " + i)
+      .collect(Collectors.joining("\n", "", "\n"));
+
+  private static String page(String keys, boolean enabled, String text) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ExternalTerminal t = new ExternalTerminal("test", "xterm",
+        new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), out,
+        StandardCharsets.UTF_8)) {
+      t.setSize(new Size(40, 5));
+      new Pager(t, enabled).page(text);
+      t.flush();
+    }
+    // the terminal translates newlines to CR LF and echoes the keys typed
+    return out.toString(StandardCharsets.UTF_8).replace("\r", "");
+  }
+
+  @Test
+  void showsAScreenThenWaitsSpaceShowsTheNextAndQStops() throws IOException {
+    String out = page(" q", true, TEN);
+    assertThat(out).contains("line 1\n").contains("line 8\n").doesNotContain("line 9")
+        .contains("-- more");
+  }
+
+  @Test
+  void enterShowsOneMoreLine() throws IOException {
+    String out = page("\rq", true, TEN);
+    assertThat(out).contains("line 5\n").doesNotContain("line 6");
+  }
+
+  @Test
+  void outputThatFitsIsNotPaged() throws IOException {
+    String out = page("", true, "line 1\nline 2\n");
+    assertThat(out).endsWith("line 1\nline 2\n").doesNotContain("-- more");
+  }
+
+  @Test
+  void neverPagesWhenDisabled() throws IOException {
+    String out = page("", false, TEN);
+    assertThat(out).isEqualTo(TEN).doesNotContain("-- more");
+  }
+}
