@@ -32,7 +32,10 @@ import picocli.CommandLine.Parameters;
         "  a2doctor shell /var/log/apache2/error.log",
         "  a2doctor shell --no-context copied-from-web01.log",
         "  printf 'findings --severity error\\nshow 1\\n' | a2doctor shell error.log",
-        ExitCodes.HELP})
+        "%nExit codes:",
+        "  0  the shell ended (quit, Ctrl-D, end of input)",
+        "  2  usage error",
+        "  4  internal error (run with --verbose for the stack trace)"})
 final class ShellCommand implements Callable<Integer> {
 
   private final A2doctor root;
