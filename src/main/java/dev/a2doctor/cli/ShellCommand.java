@@ -38,6 +38,9 @@ import picocli.CommandLine.Parameters;
         "  4  internal error (run with --verbose for the stack trace)"})
 final class ShellCommand implements Callable<Integer> {
 
+  /** JLine's own warnings are not for the user; a strong reference keeps the level set. */
+  private static final Logger JLINE = Logger.getLogger("org.jline");
+
   private final A2doctor root;
 
   @Parameters(paramLabel = "FILE", arity = "0..*",
@@ -65,7 +68,7 @@ final class ShellCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Io io = root.io;
-    Logger.getLogger("org.jline").setLevel(Level.OFF);
+    JLINE.setLevel(Level.OFF);
     OutputOptions output = new OutputOptions();
     output.color = color;
     output.lang = lang;

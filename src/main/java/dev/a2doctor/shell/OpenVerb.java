@@ -38,15 +38,19 @@ final class OpenVerb implements Callable<Integer> {
     session.reset(List.of());
     List<OpenFile> opened = new ArrayList<>();
     boolean failed = false;
-    for (Path p : files) {
-      try {
-        opened.add(Reading.open(p, session.diagnoser()));
-      } catch (IOException e) {
-        out.println("a2doctor: " + p + ": cannot read: " + IoErrors.reason(e));
-        failed = true;
+    try {
+      for (Path p : files) {
+        try {
+          opened.add(Reading.open(p, session.diagnoser()));
+        } catch (IOException e) {
+          out.println("a2doctor: " + p + ": cannot read: " + IoErrors.reason(e));
+          failed = true;
+        }
       }
+    } finally {
+      // Ctrl-C: what was read completely stays open
+      session.files(opened);
     }
-    session.files(opened);
     Diagnosis d = session.diagnosis();
     out.printf("%d file%s open: %d lines read, %d finding%s, %d line%s not explained%n",
         opened.size(), opened.size() == 1 ? "" : "s", d.lines(), d.findings().size(),

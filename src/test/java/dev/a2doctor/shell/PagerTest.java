@@ -2,9 +2,10 @@ package dev.a2doctor.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -20,8 +21,12 @@ class PagerTest {
 
   private static String page(String keys, boolean enabled, String text) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ExternalTerminal t = new ExternalTerminal("test", "xterm",
-        new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), out,
+    // keys typed in advance on a pipe that stays open, as a person's keyboard does
+    PipedOutputStream keyboard = new PipedOutputStream();
+    PipedInputStream in = new PipedInputStream(keyboard, 1024);
+    keyboard.write(keys.getBytes(StandardCharsets.UTF_8));
+    keyboard.flush();
+    try (ExternalTerminal t = new ExternalTerminal("test", "xterm", in, out,
         StandardCharsets.UTF_8)) {
       t.setSize(new Size(40, 5));
       new Pager(t, enabled).page(text);
@@ -36,6 +41,12 @@ class PagerTest {
     String out = page(" q", true, TEN);
     assertThat(out).contains("line 1\n").contains("line 8\n").doesNotContain("line 9")
         .contains("-- more");
+  }
+
+  @Test
+  void spaceAgainShowsTheRest() throws IOException {
+    String out = page("  ", true, TEN);
+    assertThat(out).contains("line 9\n").contains("line 10\n");
   }
 
   @Test
