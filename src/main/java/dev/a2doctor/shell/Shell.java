@@ -139,10 +139,7 @@ public final class Shell {
       return;
     }
     if (LevelHighlighter.isLogLine(line)) {
-      List<String> args = new ArrayList<>(List.of("explain"));
-      args.addAll(setup.contextArgs());
-      args.add(line.strip());
-      execute(args, false);
+      execute(withContext(List.of("explain", line.strip())), false);
       return;
     }
     List<String> words = typed.stream().filter(w -> !w.isEmpty()).toList();
@@ -173,15 +170,28 @@ public final class Shell {
     execute(withContext(words), verb.equals("follow"));
   }
 
-  /** The shell's context options go to a command that reads context, unless the user gave some. */
+  /**
+   * The shell's context options, language and colour go to a command that takes them, unless
+   * the user gave them: a command in the shell reads the same server context as the shell.
+   */
   private List<String> withContext(List<String> words) {
     CommandLine sub = specs.getSubcommands().get(words.get(0));
-    if (sub == null || sub.getCommandSpec().findOption("--no-context") == null
-        || words.stream().anyMatch(w -> CONTEXT_OPTIONS.contains(w.split("=", 2)[0]))) {
+    if (sub == null) {
       return words;
     }
+    CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
+    List<String> given = words.stream().map(w -> w.split("=", 2)[0]).toList();
     List<String> args = new ArrayList<>(words.subList(0, 1));
-    args.addAll(setup.contextArgs());
+    if (spec.findOption("--no-context") != null
+        && given.stream().noneMatch(CONTEXT_OPTIONS::contains)) {
+      args.addAll(setup.contextArgs());
+    }
+    if (spec.findOption("--lang") != null && !given.contains("--lang")) {
+      args.addAll(List.of("--lang", setup.lang()));
+    }
+    if (spec.findOption("--color") != null && !given.contains("--color")) {
+      args.addAll(List.of("--color", setup.color() ? "always" : "never"));
+    }
     args.addAll(words.subList(1, words.size()));
     return args;
   }
