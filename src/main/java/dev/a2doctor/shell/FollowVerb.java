@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code follow}: live diagnosis of the open files until Ctrl-C. A simple polling loop over the
- * files' byte offsets; what it reads joins the open findings. The {@code watch} command of the
- * command line is the full follower (rotation across renames, state between runs).
+ * files' byte offsets; what it reads joins the open findings. A file that shrank or was replaced
+ * is read again from its start; lines written to the old file after a rename are not read.
  */
 @Command(name = "follow", mixinStandardHelpOptions = true,
     description = "Diagnose what is appended to the open files, live, until Ctrl-C: a new kind "
