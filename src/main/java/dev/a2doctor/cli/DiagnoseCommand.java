@@ -46,6 +46,7 @@ final class DiagnoseCommand implements Callable<Integer> {
           + "output) in full too; by default they are listed one line each.")
   boolean all;
 
+  @Mixin CatalogOptions catalogOptions;
   @Mixin ContextOptions contextOptions;
   @Mixin OutputOptions output;
 
@@ -56,7 +57,7 @@ final class DiagnoseCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Io io = root.io;
-    Catalog catalog = Catalogs.builtin(io.err());
+    Catalog catalog = catalogOptions.load(io);
     ServerContext context = contextOptions.load(io);
     Diagnoser diagnoser = new Diagnoser(new Matcher(catalog), context);
     boolean inputError = false;
