@@ -60,6 +60,7 @@ final class ShellCommand implements Callable<Integer> {
   String lang;
 
   @Mixin ContextOptions contextOptions;
+  @Mixin CatalogOptions catalogOptions;
 
   ShellCommand(A2doctor root) {
     this.root = root;
@@ -72,7 +73,7 @@ final class ShellCommand implements Callable<Integer> {
     OutputOptions output = new OutputOptions();
     output.color = color;
     output.lang = lang;
-    Catalog catalog = Catalogs.builtin(io.err());
+    Catalog catalog = catalogOptions.load(io);
     ServerContext context = contextOptions.load(io);
     Path historyFile = history;
     if (historyFile == null && io.env("HOME") != null) {
@@ -97,7 +98,7 @@ final class ShellCommand implements Callable<Integer> {
         new WriterOutputStream(io.out(), StandardCharsets.UTF_8), StandardCharsets.UTF_8);
   }
 
-  /** The context options as given, for the commands run inside the shell. */
+  /** The context and catalog options as given, for the commands run inside the shell. */
   private List<String> contextArgs() {
     List<String> args = new ArrayList<>();
     if (contextOptions.noContext) {
@@ -110,6 +111,10 @@ final class ShellCommand implements Callable<Integer> {
     if (contextOptions.passwd != null) {
       args.add("--passwd");
       args.add(contextOptions.passwd.toString());
+    }
+    for (Path dir : catalogOptions.patterns) {
+      args.add("--patterns");
+      args.add(dir.toString());
     }
     return args;
   }

@@ -26,7 +26,7 @@ record Filter(Severity severity, String module, String vhost, String since, Stri
   }
 
   boolean keeps(Finding f, List<Session.Line> lines) {
-    if (severity != null && !f.entry().severity().atLeast(severity)) {
+    if (severity != null && !f.severity().atLeast(severity)) {
       return false;
     }
     if (module != null && lines.stream().noneMatch(l -> module.equalsIgnoreCase(module(l.raw())))) {

@@ -83,7 +83,7 @@ final class FindingsVerb implements Callable<Integer> {
       }
       shown++;
       String when = f.lastSeen().isEmpty() ? "" : "  last " + f.lastSeen();
-      out.printf("%3d  %s %6dx  %s  %s%s%n", i + 1, style.severity(f.entry().severity(), 8),
+      out.printf("%3d  %s %6dx  %s  %s%s%n", i + 1, style.severity(f.severity(), 8),
           f.count(), Safe.line(f.title(session.lang())), style.dim("[" + f.entry().id() + "]"),
           when);
     }

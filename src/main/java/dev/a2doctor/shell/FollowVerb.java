@@ -88,17 +88,21 @@ final class FollowVerb implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * A new kind of problem in full, a repeat as one line. No numbers: numbering sorts the
+   * findings, which would close multi-line events still being assembled.
+   */
   private void print(Event e, TextRenderer text) {
     Finding f = e.finding();
-    int n = session.numbered().indexOf(f) + 1;
     if (e.first()) {
       live.println();
-      live.print(session.style().bold("New #" + n + ": "));
+      live.print(session.style().bold("New: "));
       text.finding(f);
       live.println();
     } else {
-      live.printf("#%d %s %dx  %s  %s%n", n, session.style().severity(f.entry().severity(), 8),
+      live.printf("%s %dx  %s  %s  %s%n", session.style().severity(f.severity(), 8),
           f.count(), Safe.line(f.title(session.lang())),
+          session.style().dim("[" + f.entry().id() + "]"),
           session.style().dim(Safe.line(e.source()) + ":" + e.lineNumber()));
     }
     live.flush();

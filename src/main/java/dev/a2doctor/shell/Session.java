@@ -139,9 +139,15 @@ final class Session {
     return List.copyOf(lines.getOrDefault(key(f), List.of()));
   }
 
-  /** The same grouping key the diagnoser uses: entry, variant and the fix as filled in. */
+  /**
+   * The same grouping key the diagnoser uses: entry, variant, and the fix as filled in or, for an
+   * entry with {@code group_by}, those captures.
+   */
   static String key(Finding f) {
+    List<String> groupBy = f.entry().groupBy();
     return f.entry().id() + "\u0000" + f.enrichment().variant().orElse("") + "\u0000"
-        + f.fix("en");
+        + (groupBy == null ? f.fix("en")
+            : String.join("\u0000", groupBy.stream()
+                .map(g -> f.captures().getOrDefault(g, "")).toList()));
   }
 }

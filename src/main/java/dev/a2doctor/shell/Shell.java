@@ -56,7 +56,7 @@ public final class Shell {
 
   static final String PROMPT = "a2doctor> ";
   private static final Set<String> CONTEXT_OPTIONS =
-      Set.of("--apache-config", "--passwd", "--no-context");
+      Set.of("--apache-config", "--passwd", "--no-context", "--patterns");
   private static final Set<String> PATTERNS_OWN =
       Set.of("list", "show", "test", "-h", "--help", "-V", "--version");
 

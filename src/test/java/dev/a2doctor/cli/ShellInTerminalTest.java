@@ -88,7 +88,7 @@ class ShellInTerminalTest {
     keys("follow", "Enter");
     awaitScreen(1, "Following 1 file; Ctrl-C stops.");
     Files.writeString(log, sample.get(2) + "\n", StandardOpenOption.APPEND);
-    awaitScreen(1, "#1 ERROR    2x  mod_wsgi cannot connect to its daemon process socket");
+    awaitScreen(1, "ERROR    2x  mod_wsgi cannot connect to its daemon process socket");
     keys("C-c");
     awaitScreen(1, "follow stopped: 1 event");
     awaitScreen(5, PROMPT);

@@ -52,8 +52,8 @@ class FollowTest {
       await(out, "Following 1 file; Ctrl-C stops.");
       Files.writeString(log, denied + "\n" + ShellTest.WSGI_LINE + "\n",
           StandardOpenOption.APPEND);
-      await(out, "#1 ERROR    2x  mod_wsgi cannot connect");
-      assertThat(text(out)).contains("New #")
+      await(out, "ERROR    2x  mod_wsgi cannot connect to its daemon process socket  [wsgi-daemon-connect-denied]");
+      assertThat(text(out)).contains("New: ")
           .contains("Client denied by server configuration")
           .contains(log + ":8").contains(log + ":9");
       t.raise(Terminal.Signal.INT);
