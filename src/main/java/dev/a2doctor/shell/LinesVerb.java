@@ -38,8 +38,7 @@ final class LinesVerb implements Callable<Integer> {
     }
     List<Session.Line> lines = session.lines(f.get());
     for (Session.Line l : lines) {
-      out.println(session.style().dim(Safe.line(l.source()) + ":" + l.lineNumber()) + " "
-          + Safe.line(l.raw()));
+      print(l, "", session, out);
     }
     if (f.get().count() > lines.size()) {
       out.printf("(%d more not kept: the shell keeps %d lines per finding)%n",
@@ -47,5 +46,15 @@ final class LinesVerb implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** One event: {@code file:line} and its first line, a multi-line event's other lines below. */
+  static void print(Session.Line l, String indent, Session session, PrintWriter out) {
+    String where = Safe.line(l.source()) + ":" + l.lineNumber();
+    String[] raw = Safe.text(l.raw()).split("\n", -1);
+    out.println(indent + session.style().dim(where) + " " + raw[0]);
+    for (int i = 1; i < raw.length; i++) {
+      out.println(indent + " ".repeat(where.length() + 1) + raw[i]);
+    }
   }
 }

@@ -1,6 +1,5 @@
 package dev.a2doctor.shell;
 
-import dev.a2doctor.render.Safe;
 import dev.a2doctor.render.TextRenderer;
 import dev.a2doctor.report.Finding;
 import java.io.PrintWriter;
@@ -45,8 +44,7 @@ final class ShowVerb implements Callable<Integer> {
         + (lines.size() > SAMPLES ? ", the first " + SAMPLES + " below; 'lines " + number
             + "' shows them all" : ""));
     for (Session.Line l : lines.subList(0, Math.min(SAMPLES, lines.size()))) {
-      out.println("    " + session.style().dim(Safe.line(l.source()) + ":" + l.lineNumber())
-          + " " + Safe.line(l.raw()));
+      LinesVerb.print(l, "    ", session, out);
     }
     out.flush();
     return 0;
