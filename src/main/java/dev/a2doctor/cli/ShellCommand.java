@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "shell",
     mixinStandardHelpOptions = true,
     description = {"An interactive shell over the same commands, plus open, findings, show N, "
-        + "lines N, follow and context. Paste a log line at the prompt to explain it.",
+        + "lines N and follow. Paste a log line at the prompt to explain it.",
         "Tab completes; history is kept in ~/.a2doctor_history; Ctrl-C cancels a command, "
             + "Ctrl-D or 'quit' leaves. When standard input is not a terminal it reads commands "
             + "line by line (no prompt), so it can be scripted."},

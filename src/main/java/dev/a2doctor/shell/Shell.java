@@ -269,7 +269,6 @@ public final class Shell {
     cl.addSubcommand(new ShowVerb(session));
     cl.addSubcommand(new LinesVerb(session));
     cl.addSubcommand(new FollowVerb(session, terminal.writer()));
-    cl.addSubcommand(new ContextVerb(session));
     cl.addSubcommand(new QuitVerb(session));
     cl.setOut(out);
     cl.setErr(out);

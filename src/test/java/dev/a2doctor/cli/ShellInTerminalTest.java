@@ -97,7 +97,7 @@ class ShellInTerminalTest {
     keys("half typed", "C-c");
     awaitScreen(6, PROMPT);
     keys("context", "Enter");
-    awaitScreen(1, "Apache configuration: not read");
+    awaitScreen(1, "Not read: --no-context");
 
     // Ctrl-D on an empty line leaves ('quit' does too: ShellTest)
     keys("C-d");

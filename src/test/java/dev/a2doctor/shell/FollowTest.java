@@ -92,7 +92,7 @@ class FollowTest {
       runner.join(Duration.ofSeconds(60).toMillis());
       assertThat(runner.isAlive()).isFalse();
     }
-    assertThat(text(out)).contains("Apache configuration:");
+    assertThat(text(out)).contains("Configuration: samples/wsgi-itk/etc/apache2/apache2.conf");
   }
 
   private static boolean isRunning(Thread shell, String name) {

@@ -131,13 +131,12 @@ class ShellTest {
   }
 
   @Test
-  void contextNamesTheConfigurationTheMpmAndTheUserDatabase() throws IOException {
+  void contextIsTheCommandLinesWithTheShellsContextOptions() throws IOException {
     String out = run(setup(null), "context\n");
     assertThat(out)
-        .contains("Apache configuration: samples/wsgi-itk/etc/apache2/apache2.conf")
-        .contains("MPM: itk (LoadModule mpm_itk_module at "
-            + "samples/wsgi-itk/etc/apache2/mods-enabled/mpm_itk.load:2)")
-        .contains("User database: samples/wsgi-itk/etc/passwd");
+        .contains("Configuration: samples/wsgi-itk/etc/apache2/apache2.conf")
+        .contains("with MPM-ITK (samples/wsgi-itk/etc/apache2/mods-enabled/mpm_itk.load:2)")
+        .contains("samples/wsgi-itk/etc/passwd");
   }
 
   @Test
@@ -169,7 +168,7 @@ class ShellTest {
   @Test
   void quitLeavesAndLaterLinesAreNotRun() throws IOException {
     String out = run(setup(null), "quit\ncontext\n");
-    assertThat(out).doesNotContain("Apache configuration");
+    assertThat(out).doesNotContain("Configuration:");
   }
 
   @Test
@@ -178,7 +177,7 @@ class ShellTest {
     assertThat(out).contains("Unknown command 'bogus': 'help' lists the commands")
         .contains("No finding 9: 'findings' numbers them 1 to 4.")
         .contains("'huge' is not one of critical, error, warning, notice, info")
-        .contains("Apache configuration:");
+        .contains("Configuration: samples/wsgi-itk/etc/apache2/apache2.conf");
   }
 
   @Test
