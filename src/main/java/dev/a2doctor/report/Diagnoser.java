@@ -1,6 +1,8 @@
 package dev.a2doctor.report;
 
+import dev.a2doctor.catalog.Placeholders;
 import dev.a2doctor.catalog.Severity;
+import dev.a2doctor.catalog.Variant;
 import dev.a2doctor.context.Enricher;
 import dev.a2doctor.context.Enrichers;
 import dev.a2doctor.context.Enrichment;
@@ -46,6 +48,7 @@ public final class Diagnoser {
   private final Map<String, Unrecognized> unrecognized = new LinkedHashMap<>();
   private final Map<List<Object>, Enrichment> enrichments = new HashMap<>();
   private final EventAssembler assembler;
+  private final Map<String, List<String>> fixPlaceholders = new HashMap<>();
   private long lines;
   private long parsed;
   private long unparsed;
@@ -109,16 +112,34 @@ public final class Diagnoser {
     Enrichment e = enrich(h);
     Finding first = new Finding(h.entry(), h.captures(), e, 1, m.firstTime(), m.lastTime(),
         m.source(), m.firstLine(), m.raw());
-    List<String> groupBy = h.entry().groupBy();
-    String key = h.entry().id() + "\u0000" + e.variant().orElse("") + "\u0000"
-        + (groupBy == null ? first.fix("en")
-            : groupBy.stream().map(g -> h.captures().getOrDefault(g, ""))
-                .collect(java.util.stream.Collectors.joining("\u0000")));
+    String key = groupKey(h, e);
     Finding existing = findings.get(key);
     Finding merged = existing == null ? first : existing.plus(1, m.lastTime());
     findings.put(key, merged);
     listener.onEvent(new Event(merged, existing == null, m.raw(), m.source(), m.firstLine(),
         m.firstTime(), h.captures()));
+  }
+
+  /**
+   * Repeats are one finding when they would get the same fix: the same entry, variant and values
+   * of the placeholders its fix uses (or of the entry's {@code group_by} captures). Cheaper than
+   * filling in the fix for every line, and the same grouping.
+   */
+  private String groupKey(Hit h, Enrichment e) {
+    String variant = e.variant().orElse("");
+    List<String> names = h.entry().groupBy();
+    if (names == null) {
+      names = fixPlaceholders.computeIfAbsent(h.entry().id() + "\u0000" + variant, k -> {
+        Variant v = h.entry().variants().get(variant);
+        return List.copyOf(Placeholders.names((v == null ? h.entry().fix() : v.fix()).en()));
+      });
+    }
+    StringBuilder key = new StringBuilder(h.entry().id()).append('\u0000').append(variant);
+    for (String n : names) {
+      String value = h.captures().get(n);
+      key.append('\u0000').append(value != null ? value : e.values().getOrDefault(n, ""));
+    }
+    return key.toString();
   }
 
   private Enrichment enrich(Hit h) {
@@ -138,11 +159,13 @@ public final class Diagnoser {
    */
   public Diagnosis result() {
     assembler.closeAll();
-    List<Finding> f = new ArrayList<>(findings.values());
-    f.sort(Comparator.comparing(Finding::severity)
-        .thenComparing(Comparator.comparingLong(Finding::count).reversed())
-        .thenComparing(x -> x.entry().id())
-        .thenComparing(x -> x.fix("en")));
+    // sort on the stored group key: filling in fix texts per comparison is far too slow
+    List<Map.Entry<String, Finding>> sorted = new ArrayList<>(findings.entrySet());
+    sorted.sort(Comparator.comparing((Map.Entry<String, Finding> x) -> x.getValue().severity())
+        .thenComparing(Comparator.comparingLong(
+            (Map.Entry<String, Finding> x) -> x.getValue().count()).reversed())
+        .thenComparing(Map.Entry::getKey));
+    List<Finding> f = sorted.stream().map(Map.Entry::getValue).toList();
     List<Unrecognized> u = new ArrayList<>(unrecognized.values());
     u.sort(Comparator.comparingLong(Unrecognized::count).reversed()
         .thenComparing(Unrecognized::template));
