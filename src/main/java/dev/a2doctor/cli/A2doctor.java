@@ -11,10 +11,12 @@ import picocli.CommandLine.Option;
     description = "Reads Apache httpd error logs and answers every error line with what is wrong "
         + "and the concrete fix for this server.",
     subcommands = {DiagnoseCommand.class, ExplainCommand.class, PatternsCommand.class,
+        WatchCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"%nExamples:",
         "  a2doctor diagnose /var/log/apache2/error.log /var/log/apache2/error.log.2.gz",
         "  tail -n 1000 /var/log/apache2/error.log | a2doctor diagnose --format json",
+        "  a2doctor watch /var/log/apache2/error.log",
         "  a2doctor explain AH01630",
         "  a2doctor patterns test",
         ExitCodes.HELP})
