@@ -1,5 +1,6 @@
 package dev.a2doctor.render;
 
+import dev.a2doctor.catalog.Severity;
 import dev.a2doctor.report.Event;
 import dev.a2doctor.report.Finding;
 import java.io.PrintWriter;
@@ -9,7 +10,7 @@ import java.util.function.LongSupplier;
 
 /**
  * Live text for a person watching a terminal ({@code a2doctor watch}). A new kind of problem is
- * printed in full under a banner; its repeats are counted, not reprinted: one compact line when
+ * printed in full under a banner (notice and info findings in one line); its repeats are counted, not reprinted: one compact line when
  * the count reaches 10, 100, 1000, ..., and otherwise at most one a minute while it repeats.
  *
  * <pre>
@@ -68,9 +69,16 @@ public final class LiveTextRenderer {
       out.println();
       String where = (e.time().isEmpty() ? "" : " at " + e.time()) + ", "
           + Safe.line(e.source()) + ":" + e.lineNumber();
-      out.println(style.bold("==> " + (e.first() ? "NEW " : "AGAIN ")
-          + f.entry().severity().label().toUpperCase(java.util.Locale.ROOT)) + where);
-      full.finding(f);
+      String banner = style.bold("==> " + (e.first() ? "NEW " : "AGAIN ")
+          + f.entry().severity().label().toUpperCase(java.util.Locale.ROOT)) + where;
+      if (f.entry().severity().atLeast(Severity.WARNING)) {
+        out.println(banner);
+        full.finding(f);
+      } else {
+        // Start/stop notices and the like: one line, so real problems are not buried.
+        out.println(banner + "  " + Safe.line(f.title(lang)) + "  "
+            + style.dim("[" + f.entry().id() + "]"));
+      }
       out.flush();
       return;
     }

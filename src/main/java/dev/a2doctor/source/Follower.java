@@ -226,7 +226,7 @@ public final class Follower implements Closeable {
       while (true) {
         if (detectTruncation && truncated()) {
           recoverFromCopy(sink);
-          return total;
+          continue;
         }
         buffer.clear();
         int n = channel.read(buffer, position);
@@ -237,9 +237,10 @@ public final class Follower implements Closeable {
         buffer.flip();
         buffer.get(chunk);
         if (detectTruncation && position > 0 && truncated()) {
-          // The file was swapped under the read: those bytes are the new file's, not ours.
+          // The file was truncated under the read: those bytes are the new content's, read
+          // again from the start after the recovery.
           recoverFromCopy(sink);
-          return total;
+          continue;
         }
         consume(chunk, sink);
         total += n;
