@@ -187,14 +187,11 @@ final class WatchCommand implements Callable<Integer> {
       followers.add(new Follower(Path.of(name), fromStart, linger,
           note -> io.err().println("a2doctor: " + Safe.line(note))));
     }
-    io.err().println("a2doctor: watching " + Safe.line(String.join(", ", names))
-        + (fromStart ? " from the start" : " from the end")
-        + "; Ctrl-C prints a summary and exits");
-    io.err().flush();
     Map<Follower, String> errors = new HashMap<>();
     boolean inputError = false;
     try {
       boolean last = false;
+      boolean started = false;
       while (!last) {
         // One more round after the stop signal: what was written until then is read.
         last = stop.await(0, TimeUnit.MILLISECONDS);
@@ -214,6 +211,13 @@ final class WatchCommand implements Callable<Integer> {
               inputError = true;
             }
           }
+        }
+        if (!started) {
+          // Said after the first round: every line written from now on will be seen.
+          io.err().println("a2doctor: watching " + Safe.line(String.join(", ", names))
+              + (fromStart ? " from the start" : " from the end")
+              + "; Ctrl-C prints a summary and exits");
+          started = true;
         }
         diagnoser.tick(clock.millis());
         live.tick();
