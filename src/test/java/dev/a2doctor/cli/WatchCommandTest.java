@@ -223,6 +223,31 @@ class WatchCommandTest {
         "tail -F /var/log/apache2/error.log | a2doctor watch", "Exit codes:");
   }
 
+  @Test
+  void readmeShowsARealEventAndValidCommandLines() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    String section = readme.substring(readme.indexOf("### watch"),
+        readme.indexOf("## The catalog"));
+    String json = section.substring(section.indexOf("```json\n") + 8);
+    String shown = json.substring(0, json.indexOf("```")).strip().replace("\n ", "");
+    Running w = start(new ByteArrayInputStream((PROXY.get(0) + "\n")
+        .getBytes(StandardCharsets.UTF_8)), "watch", "--no-context", "--format", "json");
+    assertThat(w.code().get(30, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(w.out().toString().lines()).contains(shown);
+
+    String sh = section.substring(section.indexOf("```sh\n") + 6);
+    List<String> commands = sh.substring(0, sh.indexOf("```")).lines()
+        .map(l -> l.contains("a2doctor watch") ? l.substring(l.indexOf("a2doctor watch")) : "")
+        .filter(l -> !l.isEmpty()).toList();
+    assertThat(commands).hasSize(5);
+    for (String c : commands) {
+      String[] args = c.substring("a2doctor ".length()).split(" ");
+      A2doctor.commandLine(new Io(new PrintWriter(new StringWriter()),
+          new PrintWriter(new StringWriter()), Map.of(), InputStream.nullInputStream(), false))
+          .parseArgs(args);
+    }
+  }
+
   private static int count(String s, String what) {
     int n = 0;
     for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) {
