@@ -173,6 +173,9 @@ final class WatchCommand implements Callable<Integer> {
         diagnoser.tick(now);
         live.tick();
         lastTick = now;
+        if (io.out().checkError()) {
+          break;
+        }
       }
     }
     return false;
@@ -221,8 +224,11 @@ final class WatchCommand implements Callable<Integer> {
         }
         diagnoser.tick(clock.millis());
         live.tick();
-        io.out().flush();
         io.err().flush();
+        if (io.out().checkError()) {
+          // Nobody reads the output any more (| head, a closed terminal): stop.
+          break;
+        }
         if (!last) {
           stop.await(interval, TimeUnit.MILLISECONDS);
         }
