@@ -69,6 +69,7 @@ final class WatchCommand implements Callable<Integer> {
           + "Default: ${DEFAULT-VALUE}.")
   long interval;
 
+  @Mixin CatalogOptions catalogOptions;
   @Mixin ContextOptions contextOptions;
   @Mixin OutputOptions output;
 
@@ -96,7 +97,7 @@ final class WatchCommand implements Callable<Integer> {
           + "files");
       return ExitCodes.USAGE;
     }
-    Catalog catalog = Catalogs.builtin(io.err());
+    Catalog catalog = catalogOptions.load(io);
     ServerContext context = contextOptions.load(io);
     String lang = output.lang(io);
     Clock clock = Clock.systemUTC();
@@ -122,7 +123,7 @@ final class WatchCommand implements Callable<Integer> {
         }
       };
     }
-    Diagnoser diagnoser = new Diagnoser(new Matcher(catalog), context, live::event)
+    Diagnoser diagnoser = new Diagnoser(new Matcher(catalog), context, live::event, clock::millis)
         .boundedTo(MAX_KINDS);
     CountDownLatch stop = new CountDownLatch(1);
     io.signals().onStop(stop::countDown);
