@@ -11,7 +11,10 @@ import picocli.CommandLine.Option;
     description = "Reads Apache httpd error logs and answers every error line with what is wrong "
         + "and the concrete fix for this server.",
     subcommands = {DiagnoseCommand.class, ExplainCommand.class, PatternsCommand.class,
-        ContextCommand.class, WatchCommand.class,
+        ContextCommand.class,
+        ReportCommand.class,
+        ShellCommand.class,
+        WatchCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"%nExamples:",
         "  a2doctor diagnose /var/log/apache2/error.log /var/log/apache2/error.log.2.gz",
