@@ -14,10 +14,12 @@ import picocli.CommandLine.Option;
         ContextCommand.class,
         ReportCommand.class,
         ShellCommand.class,
+        WatchCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"%nExamples:",
         "  a2doctor diagnose /var/log/apache2/error.log /var/log/apache2/error.log.2.gz",
         "  tail -n 1000 /var/log/apache2/error.log | a2doctor diagnose --format json",
+        "  a2doctor watch /var/log/apache2/error.log",
         "  a2doctor explain AH01630",
         "  a2doctor patterns test",
         ExitCodes.HELP})

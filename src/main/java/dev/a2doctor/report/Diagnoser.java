@@ -39,6 +39,7 @@ public final class Diagnoser {
 
   private static final Set<String> WARN_OR_WORSE =
       Set.of("emerg", "alert", "crit", "error", "warn");
+  private static final int ENRICHMENT_CACHE = 4096;
 
   private final LineParser parser = new LineParser();
   private final ServerContext context;
@@ -46,9 +47,18 @@ public final class Diagnoser {
   private final LongSupplier clock;
   private final Map<String, Finding> findings = new LinkedHashMap<>();
   private final Map<String, Unrecognized> unrecognized = new LinkedHashMap<>();
-  private final Map<List<Object>, Enrichment> enrichments = new HashMap<>();
+  private final Map<List<Object>, Enrichment> enrichments = new LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<List<Object>, Enrichment> eldest) {
+      // A cache: captures such as paths vary without end in a long watch.
+      return size() > ENRICHMENT_CACHE;
+    }
+  };
   private final EventAssembler assembler;
   private final Map<String, List<String>> fixPlaceholders = new HashMap<>();
+  /** Live mode's bound on findings and on unrecognized templates; none for a batch run. */
+  private int maxKinds = Integer.MAX_VALUE;
+  private long agedOut;
   private long lines;
   private long parsed;
   private long unparsed;
@@ -68,6 +78,24 @@ public final class Diagnoser {
     this.listener = listener;
     this.clock = clock;
     this.assembler = new EventAssembler(matcher, this::emit);
+  }
+
+  /**
+   * Bounds memory for a watch that runs for days: at most {@code max} findings and at most
+   * {@code max} unrecognized templates are kept; past that the one seen least recently is
+   * dropped (aged out; if it comes back it is a new finding again). Batch runs keep everything.
+   */
+  public Diagnoser boundedTo(int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("max must be positive: " + max);
+    }
+    this.maxKinds = max;
+    return this;
+  }
+
+  /** How many findings and templates were dropped by {@link #boundedTo}. */
+  public long agedOut() {
+    return agedOut;
   }
 
   /** Diagnoses one line read from {@code source} at 1-based {@code lineNumber}. */
@@ -103,8 +131,10 @@ public final class Diagnoser {
       if (serious || m.multiLine()) {
         unrecognizedLines++;
         String t = Templates.of(line.module(), line.level(), line.tag(), line.message());
-        unrecognized.merge(t, new Unrecognized(t, 1, m.raw(), m.source(), m.firstLine()),
+        Unrecognized u = unrecognized.merge(t,
+            new Unrecognized(t, 1, m.raw(), m.source(), m.firstLine()),
             (a, b) -> a.plus(1));
+        touch(unrecognized, t, u);
       }
       return;
     }
@@ -116,6 +146,7 @@ public final class Diagnoser {
     Finding existing = findings.get(key);
     Finding merged = existing == null ? first : existing.plus(1, m.lastTime());
     findings.put(key, merged);
+    touch(findings, key, merged);
     listener.onEvent(new Event(merged, existing == null, m.raw(), m.source(), m.firstLine(),
         m.firstTime(), h.captures()));
   }
@@ -140,6 +171,19 @@ public final class Diagnoser {
       key.append('\u0000').append(value != null ? value : e.values().getOrDefault(n, ""));
     }
     return key.toString();
+  }
+
+  /** When bounded: marks {@code key} as seen most recently and drops the least recent. */
+  private <V> void touch(Map<String, V> map, String key, V value) {
+    if (maxKinds == Integer.MAX_VALUE) {
+      return;
+    }
+    map.remove(key);
+    map.put(key, value);
+    if (map.size() > maxKinds) {
+      map.remove(map.keySet().iterator().next());
+      agedOut++;
+    }
   }
 
   private Enrichment enrich(Hit h) {
