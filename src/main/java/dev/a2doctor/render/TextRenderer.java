@@ -69,7 +69,7 @@ public final class TextRenderer {
     }
     if (!contextNotes.isEmpty() && !d.findings().isEmpty()) {
       out.println();
-      out.println(style.dim("Context: " + String.join("; ", contextNotes)));
+      out.println(style.dim("Context: " + Safe.line(String.join("; ", contextNotes))));
     }
     out.flush();
   }
@@ -79,8 +79,8 @@ public final class TextRenderer {
     out.printf("%s  %s  %s%n", style.severity(f.entry().severity()),
         style.bold(Safe.line(f.title(lang))), style.dim("[" + f.entry().id() + "]"));
     String when = f.firstSeen().isEmpty() ? ""
-        : f.firstSeen().equals(f.lastSeen()) ? ", " + f.firstSeen()
-        : ", " + f.firstSeen() + " .. " + f.lastSeen();
+        : f.firstSeen().equals(f.lastSeen()) ? ", " + Safe.line(f.firstSeen())
+        : ", " + Safe.line(f.firstSeen()) + " .. " + Safe.line(f.lastSeen());
     out.printf("  %d time%s%s, first at %s:%d%n", f.count(), plural(f.count()), when,
         Safe.line(f.source()), f.firstLine());
     out.println("  > " + Safe.line(f.sample()));
@@ -106,7 +106,7 @@ public final class TextRenderer {
       }
     }
     if (!f.entry().references().isEmpty()) {
-      out.println("  See: " + String.join(" ", f.entry().references()));
+      out.println("  See: " + Safe.line(String.join(" ", f.entry().references())));
     }
   }
 
