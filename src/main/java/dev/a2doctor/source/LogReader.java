@@ -16,8 +16,15 @@ import java.io.Reader;
  * line before the failure is returned first, the last one as far as it got, and only then does
  * {@link #readLine} throw the error. (Each layer of buffering below would otherwise drop what it
  * had decoded when the error came: measured here, 8 KiB of lines, about 50 of them.)
+ *
+ * <p>A line longer than {@link #MAX_LINE} characters is cut there and the rest of it skipped, so
+ * that a file without newlines (a binary file given by mistake) cannot exhaust memory. httpd
+ * itself writes at most 8 KiB per line.
  */
 public final class LogReader extends BufferedReader {
+
+  /** The longest line kept whole, in characters. */
+  public static final int MAX_LINE = 4 << 20;
 
   private final Deferred deferred;
   private final char[] buf = new char[8192];
@@ -53,16 +60,21 @@ public final class LogReader extends BufferedReader {
       }
       if (i < end) {
         String line = sb == null ? new String(buf, pos, i - pos)
-            : sb.append(buf, pos, i - pos).toString();
+            : append(sb, pos, i).toString();
         pos = i + 1;
         return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
       }
       if (sb == null) {
         sb = new StringBuilder(2 * (end - pos));
       }
-      sb.append(buf, pos, end - pos);
+      append(sb, pos, end);
       pos = end;
     }
+  }
+
+  /** Appends buf[from, to) to the line, up to {@link #MAX_LINE} characters. */
+  private StringBuilder append(StringBuilder sb, int from, int to) {
+    return sb.append(buf, from, Math.max(0, Math.min(to - from, MAX_LINE - sb.length())));
   }
 
   @Override

@@ -47,6 +47,20 @@ class LogFilesTest {
   }
 
   @Test
+  void aLineLongerThanTheLimitIsCutAndTheNextLineIsIntact() throws IOException {
+    Path p = dir.resolve("binary.log");
+    Files.writeString(p, "a".repeat(LogReader.MAX_LINE + 100_000) + "\nnext\n" + "b".repeat(
+        LogReader.MAX_LINE));
+    try (BufferedReader r = LogFiles.open(p)) {
+      List<String> l = lines(r);
+      assertThat(l).hasSize(3);
+      assertThat(l.get(0)).hasSize(LogReader.MAX_LINE).matches("a+");
+      assertThat(l.get(1)).isEqualTo("next");
+      assertThat(l.get(2)).hasSize(LogReader.MAX_LINE);
+    }
+  }
+
+  @Test
   void aLastLineWithoutNewlineIsALine() throws IOException {
     assertThat(lines(LogFiles.reader(new ByteArrayInputStream("a\nb".getBytes(
         StandardCharsets.UTF_8))))).containsExactly("a", "b");
