@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A broken site catalog, checked with {@code patterns test DIR}: every problem is named with
  * file, line and key, exit code 3, and the built-in catalog and the good site entries are still
- * checked. (Loading a site catalog into diagnose with --patterns is the lead's, on main.)
+ * checked; {@code diagnose --patterns DIR} names them the same way and still diagnoses.
  */
 class CatalogErrorsCliTest {
 
@@ -88,6 +88,23 @@ class CatalogErrorsCliTest {
     Cli.Result r = test();
     assertThat(r.out()).contains("NOTE " + dir.resolve("access/" + id + ".yaml")
         + ": key 'id': '" + id + "' replaces the built-in entry patterns/access/" + id + ".yaml");
+  }
+
+  @Test
+  void diagnoseWithABrokenSiteCatalogNamesEachProblemAndStillDiagnoses() throws IOException {
+    write("a/typo.yaml", GOOD.formatted("typo").replace("  regex:", "  regx:"));
+    write("a/lookahead.yaml", GOOD.formatted("lookahead").replace("something (?P", "(?!x)(?P"));
+    write("b/site-good.yaml", GOOD.formatted("site-good"));
+    Path log = write("error.log", FaultsTest.DENIED + "\n"
+        + "[Mon Jan 05 12:00:01.000000 2026] [foo:error] [pid 1] AH99998: something odd happened\n");
+    Cli.Result r = Cli.run(java.util.Map.of("A2DOCTOR_PATTERNS_D", ""), "", false, "diagnose",
+        "--no-context", "--patterns", dir.toString(), log.toString());
+    assertThat(r.code()).isEqualTo(ExitCodes.INPUT);
+    assertThat(r.err()).contains("a/typo.yaml:6: key 'match.regx': unknown key")
+        .contains("a/lookahead.yaml:6: key 'match.regex': invalid regex");
+    // the built-in entry and the good site entry both still explain their lines
+    assertThat(r.out()).contains("[client-denied-by-server-configuration]")
+        .contains("[site-good]");
   }
 
   @Test
