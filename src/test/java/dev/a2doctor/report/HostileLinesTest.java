@@ -45,6 +45,7 @@ class HostileLinesTest {
     Map<String, String> t = new LinkedHashMap<>();
     String controls = controlChars();
     t.put("every C0/C1 control and DEL in the path", DENIED + controls);
+    t.put("NUL in a captured path", DENIED + "\0x"); // Path.of threw on it (enrichers)
     t.put("NUL in the prefix", DENIED.replace("[pid ", "[pid \0").replace("authz", "au\0thz"));
     t.put("terminal title and clear screen", DENIED + "\u001b]0;pwned\u0007\u001b[2J\u001b[H");
     t.put("C1 CSI and OSC 52 clipboard write", DENIED + "\u009b31m\u001b]52;c;cm0gLXJmIH4K\u0007");
