@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
     subcommands = {DiagnoseCommand.class, ExplainCommand.class, PatternsCommand.class,
         ContextCommand.class,
         ReportCommand.class,
+        ShellCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"%nExamples:",
         "  a2doctor diagnose /var/log/apache2/error.log /var/log/apache2/error.log.2.gz",
