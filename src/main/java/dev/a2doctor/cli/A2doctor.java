@@ -48,7 +48,7 @@ public final class A2doctor implements Runnable {
     cl.setErr(io.err());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      io.err().println("a2doctor: internal error: " + e);
+      io.err().println("a2doctor: internal error: " + dev.a2doctor.render.Safe.line(e.toString()));
       if (root.verbose) {
         e.printStackTrace(io.err());
       }

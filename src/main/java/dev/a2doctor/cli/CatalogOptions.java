@@ -37,7 +37,7 @@ final class CatalogOptions {
   Catalog load(Io io) {
     Catalog c = Catalogs.load(new CatalogLoader(), siteDirs(io));
     for (CatalogProblem p : c.problems()) {
-      io.err().println("a2doctor: " + p);
+      io.err().println("a2doctor: " + dev.a2doctor.render.Safe.line(p.toString()));
     }
     return c;
   }
