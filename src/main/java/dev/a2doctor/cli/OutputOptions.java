@@ -3,9 +3,7 @@ package dev.a2doctor.cli;
 import dev.a2doctor.catalog.Severity;
 import dev.a2doctor.render.Style;
 import java.util.Locale;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /** Output options shared by the commands that print findings. */
 final class OutputOptions {
@@ -52,18 +50,5 @@ final class OutputOptions {
       }
     }
     return "en";
-  }
-
-  /** Reads a severity name for picocli. */
-  static final class SeverityConverter implements ITypeConverter<Severity> {
-    @Override
-    public Severity convert(String value) {
-      Severity s = Severity.parse(value);
-      if (s == null) {
-        throw new TypeConversionException(
-            "'" + value + "' is not one of critical, error, warning, notice, info");
-      }
-      return s;
-    }
   }
 }

@@ -76,7 +76,7 @@ final class ReportCommand implements Callable<Integer> {
   ReportRun.Format format;
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "warning",
-      converter = OutputOptions.SeverityConverter.class,
+      converter = SeverityConverter.class,
       description = "Report (and exit 1) only when something since the last run is at or above "
           + "this: critical, error, warning, notice, info. Default: ${DEFAULT-VALUE}.")
   Severity failOn;

@@ -1,6 +1,7 @@
 package dev.a2doctor.shell;
 
 import dev.a2doctor.catalog.Severity;
+import dev.a2doctor.cli.SeverityConverter;
 import dev.a2doctor.render.Safe;
 import dev.a2doctor.render.Style;
 import dev.a2doctor.report.Diagnosis;
@@ -9,10 +10,8 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code findings [--severity S] [--module M] [--vhost V] [--since T] [--until T]}. */
@@ -95,19 +94,6 @@ final class FindingsVerb implements Callable<Integer> {
     @Override
     public java.util.Iterator<String> iterator() {
       return java.util.Arrays.stream(Severity.values()).map(Severity::label).iterator();
-    }
-  }
-
-  /** Reads a severity name. */
-  static final class SeverityConverter implements ITypeConverter<Severity> {
-    @Override
-    public Severity convert(String value) {
-      Severity s = Severity.parse(value);
-      if (s == null) {
-        throw new TypeConversionException(
-            "'" + value + "' is not one of critical, error, warning, notice, info");
-      }
-      return s;
     }
   }
 }
