@@ -31,7 +31,8 @@ final class Timestamps {
         || !allDigits(clock.substring(0, 2) + clock.substring(3, 5) + clock.substring(6, 8))) {
       return null;
     }
-    if (clock.length() > 8 && (clock.charAt(8) != '.' || !allDigits(clock.substring(9)))) {
+    if (clock.length() > 8
+        && (clock.length() == 9 || clock.charAt(8) != '.' || !allDigits(clock.substring(9)))) {
       return null;
     }
     String day = p[2].length() == 1 ? "0" + p[2] : p[2];
@@ -50,7 +51,8 @@ final class Timestamps {
     if (!allDigits(digits)) {
       return null;
     }
-    if (text.length() > 19 && (text.charAt(19) != '.' || !allDigits(text.substring(20)))) {
+    if (text.length() > 19
+        && (text.length() == 20 || text.charAt(19) != '.' || !allDigits(text.substring(20)))) {
       return null;
     }
     return text.substring(0, 10) + "T" + text.substring(11);

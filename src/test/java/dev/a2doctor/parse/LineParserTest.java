@@ -171,6 +171,15 @@ class LineParserTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
+      // found by LineParserFuzzTest: a dot without a fraction is no httpd timestamp
+      "[Thu Oct 11 15:04:38. 2018] [core:error] [pid 1] x",
+      "[2018-10-11 15:04:38.] [core:error] [pid 1] x"})
+  void aTimestampWithAnEmptyFractionIsNotOne(String raw) {
+    assertThat(parsed(raw).format()).isEqualTo(LogLine.Format.BARE);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
       "[Thu Oct 11 15:04:38.059487 2018]",
       "[Thu Oct 11 15:04:38.059487 2018] [wsgi:err",
       "[Thu Oct 11 15:04:38.059487 2018] [wsgi:bogus] [pid 1] x",
