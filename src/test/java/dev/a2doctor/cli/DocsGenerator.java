@@ -1,0 +1,76 @@
+package dev.a2doctor.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.UsageMessageSpec;
+import picocli.codegen.docgen.manpage.ManPageGenerator;
+
+/**
+ * Build step (pom.xml, prepare-package): writes the man page sources (AsciiDoc, one per
+ * command) and the bash and zsh completion scripts from the same command line {@code main}
+ * runs, so they cannot drift from {@code --help}. Lives with the tests so that picocli-codegen
+ * never reaches the runtime jar.
+ *
+ * <p>Usage: {@code DocsGenerator OUTDIR} writes {@code OUTDIR/adoc/*.adoc},
+ * {@code OUTDIR/completion/a2doctor} (bash) and {@code OUTDIR/completion/_a2doctor} (zsh).
+ */
+public final class DocsGenerator {
+
+  private DocsGenerator() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      throw new IllegalArgumentException("usage: DocsGenerator OUTDIR");
+    }
+    generate(Path.of(args[0]));
+  }
+
+  static void generate(Path out) throws IOException {
+    CommandLine cl = commandLine();
+    Path adoc = Files.createDirectories(out.resolve("adoc"));
+    int rc = ManPageGenerator.generateManPage(adoc.toFile(), null, new boolean[0], true,
+        cl.getCommandSpec());
+    if (rc != 0) {
+      throw new IOException("ManPageGenerator failed with " + rc);
+    }
+    Path completion = Files.createDirectories(out.resolve("completion"));
+    String bash = AutoComplete.bash("a2doctor", cl);
+    Files.writeString(completion.resolve("a2doctor"), bash, StandardCharsets.UTF_8);
+    // zsh runs the same script through its bash-completion emulation
+    Files.writeString(completion.resolve("_a2doctor"), "#compdef a2doctor\n"
+        + "autoload -U +X bashcompinit && bashcompinit\n" + bash, StandardCharsets.UTF_8);
+  }
+
+  /** The real command line, with a plain version line (no catalog facts in the man page). */
+  static CommandLine commandLine() {
+    Io io = new Io(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+        Map.of(), new ByteArrayInputStream(new byte[0]), false);
+    CommandLine cl = A2doctor.commandLine(io);
+    String version = "a2doctor " + Version.number();
+    setVersion(cl, version);
+    return cl;
+  }
+
+  private static void setVersion(CommandLine cl, String version) {
+    cl.getCommandSpec().versionProvider(() -> new String[] {version});
+    // ManPageGenerator writes a footer only under a heading: the footers start "%nExamples:"
+    UsageMessageSpec usage = cl.getCommandSpec().usageMessage();
+    String[] footer = usage.footer();
+    if (footer.length > 0 && usage.footerHeading().isEmpty()) {
+      usage.footerHeading("Examples");
+      if (footer[0].equals("%nExamples:")) {
+        usage.footer(Arrays.copyOfRange(footer, 1, footer.length));
+      }
+    }
+    cl.getSubcommands().values().forEach(sub -> setVersion(sub, version));
+  }
+}
