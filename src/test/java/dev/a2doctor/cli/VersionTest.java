@@ -1,0 +1,39 @@
+package dev.a2doctor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.a2doctor.catalog.CatalogLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code a2doctor --version}: version, catalog entries and origin, config, Java. */
+class VersionTest {
+
+  @Test
+  void printsTheVersionTheCatalogAndWhereItCameFrom() {
+    Cli.Result r = Cli.run(Map.of("A2DOCTOR_CONFIG", "/nonexistent/a2doctor.conf"), "", false,
+        "--version");
+    assertThat(r.code()).isZero();
+    int entries = new CatalogLoader().loadBuiltin().size();
+    assertThat(entries).isPositive();
+    // the build writes a2doctor/version.properties from pom.xml's version
+    assertThat(r.out().lines()).containsExactly(
+        "a2doctor " + Version.number(),
+        "catalog: " + entries + " entries from " + Path.of("target/classes/a2doctor/patterns")
+            .toAbsolutePath(),
+        "config: none (/nonexistent/a2doctor.conf does not exist)",
+        "java: " + Runtime.version());
+    assertThat(Version.number()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+  }
+
+  @Test
+  void namesTheConfigFileWhenThereIsOne(@TempDir Path dir) throws IOException {
+    Path conf = Files.writeString(dir.resolve("a2doctor.conf"), "lang = en\n");
+    Cli.Result r = Cli.run(Map.of("A2DOCTOR_CONFIG", conf.toString()), "", false, "--version");
+    assertThat(r.out()).contains("\nconfig: " + conf + "\n");
+  }
+}
