@@ -42,12 +42,34 @@ public final class DocsGenerator {
     if (rc != 0) {
       throw new IOException("ManPageGenerator failed with " + rc);
     }
+    try (var pages = Files.list(adoc)) {
+      for (Path page : pages.toList()) {
+        Files.writeString(page, literalFooter(Files.readString(page, StandardCharsets.UTF_8)),
+            StandardCharsets.UTF_8);
+      }
+    }
     Path completion = Files.createDirectories(out.resolve("completion"));
     String bash = AutoComplete.bash("a2doctor", cl);
     Files.writeString(completion.resolve("a2doctor"), bash, StandardCharsets.UTF_8);
     // zsh runs the same script through its bash-completion emulation
     Files.writeString(completion.resolve("_a2doctor"), "#compdef a2doctor\n"
         + "autoload -U +X bashcompinit && bashcompinit\n" + bash, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The footers (examples, files, exit codes) are laid out for a terminal: ManPageGenerator
+   * keeps only the first paragraph's line breaks, so make the whole footer a literal block.
+   */
+  static String literalFooter(String adoc) {
+    String start = "[%hardbreaks]\n";
+    String end = "// end::picocli-generated-man-section-footer[]";
+    int e = adoc.indexOf(end);
+    int s = e < 0 ? -1 : adoc.lastIndexOf(start, e);
+    if (s < 0) {
+      return adoc;
+    }
+    String body = adoc.substring(s + start.length(), e).stripTrailing();
+    return adoc.substring(0, s) + "....\n" + body + "\n....\n\n" + adoc.substring(e);
   }
 
   /** The real command line, with a plain version line (no catalog facts in the man page). */
