@@ -151,12 +151,18 @@ bash -c '
   [ "${COMPREPLY[*]}" = --fail-on ] || { echo "COMPREPLY: ${COMPREPLY[*]}" >&2; exit 1; }
 ' || fail "bash completion did not load or complete"
 check "bash completion loads and completes 'a2doctor dia' and 'diagnose --fail'"
-zsh -fc '
-  autoload -U compinit && compinit -u -D
-  source /usr/share/zsh/vendor-completions/_a2doctor || exit 1
-  (( $+functions[_complete_a2doctor] )) || exit 1
-' || fail "zsh completion did not load"
-check "zsh completion loads"
+# zsh: an interactive shell on a pseudo-terminal (zpty) with the default fpath, where compinit
+# finds _a2doctor; one Tab after "a2doctor dia" must turn it into "a2doctor diagnose"
+cat >"$work/tab.zsh" <<'ZSH'
+zmodload zsh/zpty
+zpty z 'env -i HOME=/nonexistent TERM=dumb PATH=/usr/bin:/bin zsh -f -i'
+zpty -w z 'PS1="> "; autoload -U compinit; compinit -u -D; print ready-$((6*7))'
+zpty -r z out '*ready-42*'
+zpty -w -n z $'a2doctor dia\t'
+zpty -r z out '*a2doctor diagnose *'
+ZSH
+timeout 60 zsh -f "$work/tab.zsh" || fail "zsh: Tab after 'a2doctor dia' did not complete to 'diagnose'"
+check "zsh completes 'a2doctor dia<Tab>' from /usr/share/zsh/vendor-completions"
 
 DEBIAN_FRONTEND=noninteractive apt-get purge -y -q a2doctor >/dev/null
 for f in /usr/bin/a2doctor /usr/share/a2doctor /etc/a2doctor /etc/cron.d/a2doctor /var/lib/a2doctor; do

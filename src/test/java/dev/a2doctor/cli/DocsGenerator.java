@@ -25,6 +25,14 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
  */
 public final class DocsGenerator {
 
+  static final String ZSH_FIRST_TAB = """
+
+      # The first Tab autoloaded this file as the function _a2doctor: answer that Tab too.
+      if [[ -n ${CURRENT-} ]] && (( $+functions[_bash_complete] )); then
+        _bash_complete -o default -F _complete_a2doctor
+      fi
+      """;
+
   private DocsGenerator() {}
 
   public static void main(String[] args) throws IOException {
@@ -51,9 +59,11 @@ public final class DocsGenerator {
     Path completion = Files.createDirectories(out.resolve("completion"));
     String bash = AutoComplete.bash("a2doctor", cl);
     Files.writeString(completion.resolve("a2doctor"), bash, StandardCharsets.UTF_8);
-    // zsh runs the same script through its bash-completion emulation
+    // zsh runs the same script through its bash-completion emulation; compinit autoloads this
+    // file as the function _a2doctor on the first Tab, which must also answer that Tab
     Files.writeString(completion.resolve("_a2doctor"), "#compdef a2doctor\n"
-        + "autoload -U +X bashcompinit && bashcompinit\n" + bash, StandardCharsets.UTF_8);
+        + "autoload -U +X bashcompinit && bashcompinit\n" + bash + ZSH_FIRST_TAB,
+        StandardCharsets.UTF_8);
   }
 
   /**
