@@ -123,6 +123,8 @@ grep -qx "config: /etc/a2doctor/a2doctor.conf" "$work/version.txt" \
 check "installed --version: $(sed -n 2p "$work/version.txt")"
 diagnoses_sample a2doctor
 check "installed a2doctor diagnoses $sample as the golden file says"
+a2doctor patterns test >"$work/patterns-test.txt" 2>&1 || fail "installed 'a2doctor patterns test': $(tail -5 "$work/patterns-test.txt")"
+check "installed catalog passes 'a2doctor patterns test'"
 
 # option defaults from /etc/a2doctor/a2doctor.conf, the command line still wins
 cp /etc/a2doctor/a2doctor.conf "$work/a2doctor.conf.orig"
@@ -149,7 +151,7 @@ bash -c '
   COMP_WORDS=(a2doctor diagnose --fail); COMP_CWORD=2; COMP_LINE="a2doctor diagnose --fail"; COMP_POINT=${#COMP_LINE}
   _complete_a2doctor a2doctor --fail diagnose
   [ "${COMPREPLY[*]}" = --fail-on ] || { echo "COMPREPLY: ${COMPREPLY[*]}" >&2; exit 1; }
-' || fail "bash completion did not load or complete"
+' 2>"$work/bash-err.txt" || fail "bash completion did not load or complete: $(cat "$work/bash-err.txt")"
 check "bash completion loads and completes 'a2doctor dia' and 'diagnose --fail'"
 # zsh: an interactive shell on a pseudo-terminal (zpty) with the default fpath, where compinit
 # finds _a2doctor; one Tab after "a2doctor dia" must turn it into "a2doctor diagnose"

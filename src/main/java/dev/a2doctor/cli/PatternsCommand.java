@@ -159,7 +159,7 @@ final class PatternsCommand implements Runnable {
     public Integer call() {
       PrintWriter out = root.io.out();
       CatalogLoader loader = new CatalogLoader();
-      Catalog builtin = loader.loadBuiltin();
+      Catalog builtin = Catalogs.load(); // the catalog the other commands use
       List<CatalogProblem> loadProblems = new ArrayList<>();
       Catalog all;
       List<Entry> checked;

@@ -36,4 +36,26 @@ class VersionTest {
     Cli.Result r = Cli.run(Map.of("A2DOCTOR_CONFIG", conf.toString()), "", false, "--version");
     assertThat(r.out()).contains("\nconfig: " + conf + "\n");
   }
+
+  @Test
+  void anInstalledCatalogDirectoryIsTheOneUsedAndNamed() {
+    // what the launcher does when share/a2doctor/patterns is installed beside it
+    Path dir = Path.of("patterns").toAbsolutePath();
+    String before = System.getProperty(Catalogs.PROPERTY);
+    System.setProperty(Catalogs.PROPERTY, dir.toString());
+    try {
+      Cli.Result r = Cli.run("--version");
+      assertThat(r.out()).contains("\ncatalog: " + new CatalogLoader().load(java.util.List.of(dir))
+          .size() + " entries from " + dir + "\n");
+      Cli.Result show = Cli.run("patterns", "show", "wsgi-daemon-connect-denied");
+      assertThat(show.out()).contains("  source: " + dir.resolve("wsgi"));
+      assertThat(Cli.run("patterns", "test").code()).isZero();
+    } finally {
+      if (before == null) {
+        System.clearProperty(Catalogs.PROPERTY);
+      } else {
+        System.setProperty(Catalogs.PROPERTY, before);
+      }
+    }
+  }
 }
