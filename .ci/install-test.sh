@@ -118,6 +118,8 @@ check "files, conffiles, disabled cron job"
 a2doctor --version >"$work/version.txt"
 grep -qx "catalog: $entries entries from /usr/share/a2doctor/patterns" "$work/version.txt" \
   || fail "installed --version: $(cat "$work/version.txt")"
+grep -qx "site catalog: 0 entries from /etc/a2doctor/patterns.d" "$work/version.txt" \
+  || fail "installed --version does not name the site catalog: $(cat "$work/version.txt")"
 grep -qx "config: /etc/a2doctor/a2doctor.conf" "$work/version.txt" \
   || fail "installed --version does not name the config: $(cat "$work/version.txt")"
 check "installed --version: $(sed -n 2p "$work/version.txt")"

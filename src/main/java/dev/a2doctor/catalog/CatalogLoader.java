@@ -222,13 +222,33 @@ public final class CatalogLoader {
       }
       List<Example> examples = examples("examples", r.examples());
       List<Example> nearMisses = examples("near_misses", r.nearMisses());
+      Entry.Escalation escalation = null;
+      if (r.escalate() != null) {
+        Severity to = Severity.parse(String.valueOf(r.escalate().severity()));
+        if (r.escalate().count() == null || r.escalate().count() < 2) {
+          problem("escalate.count", "required, at least 2");
+        } else if (to == null) {
+          problem("escalate.severity", "'" + r.escalate().severity()
+              + "' is not one of critical, error, warning, notice, info");
+        } else {
+          escalation = new Entry.Escalation(r.escalate().count(), to);
+        }
+      }
+      if (r.groupBy() != null && match != null) {
+        for (String g : r.groupBy()) {
+          if (!match.groups().contains(g)) {
+            problem("group_by", "'" + g + "' is not a named group of match.regex");
+          }
+        }
+      }
       if (problems.size() > before) {
         return java.util.Optional.empty();
       }
       return java.util.Optional.of(new Entry(r.id(), area, title, severity, match,
           blank(r.context()) ? "" : r.context(), explanation, fix, variants,
           r.references() == null ? List.of() : r.references(), examples, nearMisses,
-          r.scenarios() == null ? List.of() : r.scenarios(), file));
+          r.scenarios() == null ? List.of() : r.scenarios(), Boolean.TRUE.equals(r.header()),
+          escalation, r.groupBy(), file));
     }
 
     private Match match(RawMatch m) {
@@ -242,7 +262,10 @@ public final class CatalogLoader {
           problem("match.tags", "'" + t + "' is not an AHnnnnn or WSGInnnn tag");
         }
       }
-      if (tags.isEmpty() && blank(m.literal())) {
+      boolean fallback = Boolean.TRUE.equals(m.fallback());
+      if (fallback && (blank(m.module()) || !tags.isEmpty() || m.literal() != null)) {
+        problem("match.fallback", "a fallback entry is keyed by 'module' alone");
+      } else if (!fallback && tags.isEmpty() && blank(m.literal())) {
         problem("match", "needs 'tags' or 'literal' so the entry can be indexed");
       }
       if (m.literal() != null && m.literal().isEmpty()) {
@@ -260,7 +283,8 @@ public final class CatalogLoader {
               + e.getMessage());
         }
       }
-      return new Match(tags, m.literal(), m.module(), errno, m.regex(), compiled, groups);
+      return new Match(tags, m.literal(), m.module(), errno, m.regex(), compiled, groups,
+          fallback);
     }
 
     private Text text(String key, Map<String, String> byLang) {
@@ -344,10 +368,15 @@ public final class CatalogLoader {
       List<String> references,
       List<RawExample> examples,
       @JsonProperty("near_misses") List<RawExample> nearMisses,
-      List<String> scenarios) {}
+      List<String> scenarios,
+      Boolean header,
+      RawEscalation escalate,
+      @JsonProperty("group_by") List<String> groupBy) {}
 
   record RawMatch(List<String> tags, String literal, String module, List<Integer> errno,
-      String regex) {}
+      String regex, Boolean fallback) {}
+
+  record RawEscalation(Long count, String severity) {}
 
   record RawVariant(Map<String, String> explanation, Map<String, String> fix) {}
 

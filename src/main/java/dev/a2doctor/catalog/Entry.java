@@ -9,6 +9,12 @@ import java.util.Map;
  *
  * @param source where the entry was read from, for messages ({@code patterns/wsgi/x.yaml})
  * @param area the directory the entry lives in ({@code wsgi})
+ * @param header the line opens a multi-line event (a Python traceback follows, or apache2 -t's
+ *     reason on the next line); the event is explained by the entry matching its last line,
+ *     falling back to this one
+ * @param escalate null, or when a storm of this line becomes a problem of its own
+ * @param groupBy null: repeats with the same filled-in fix are one finding; else the captures
+ *     whose values make a separate finding ({@code []}: one finding for the whole entry)
  */
 public record Entry(
     String id,
@@ -24,7 +30,25 @@ public record Entry(
     List<Example> examples,
     List<Example> nearMisses,
     List<String> scenarios,
+    boolean header,
+    Escalation escalate,
+    List<String> groupBy,
     String source) {
+
+  /**
+   * A storm of a harmless line is a problem of its own: at {@code count} occurrences in one
+   * diagnosis the finding is reported at {@code severity}.
+   */
+  public record Escalation(long count, Severity severity) {}
+
+  /** The severity of a finding with {@code count} occurrences. */
+  public Severity severityAt(long count) {
+    if (escalate != null && count >= escalate.count() && escalate.severity().atLeast(severity)) {
+      return escalate.severity();
+    }
+    return severity;
+  }
+
 
   public Entry {
     variants = Map.copyOf(variants);
@@ -32,5 +56,6 @@ public record Entry(
     examples = List.copyOf(examples);
     nearMisses = List.copyOf(nearMisses);
     scenarios = List.copyOf(scenarios);
+    groupBy = groupBy == null ? null : List.copyOf(groupBy);
   }
 }

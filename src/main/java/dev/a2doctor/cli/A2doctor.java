@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
     description = "Reads Apache httpd error logs and answers every error line with what is wrong "
         + "and the concrete fix for this server.",
     subcommands = {DiagnoseCommand.class, ExplainCommand.class, PatternsCommand.class,
+        ContextCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"%nExamples:",
         "  a2doctor diagnose /var/log/apache2/error.log /var/log/apache2/error.log.2.gz",

@@ -17,6 +17,12 @@ final class ContextOptions {
       description = "User database to resolve uids (default: /etc/passwd).")
   Path passwd;
 
+  @Option(names = "--root", paramLabel = "DIR",
+      description = "Read the default configuration, user database and every absolute path "
+          + "they name below DIR: a copy of another server's /etc (for example --root "
+          + "./web01, holding web01/etc/apache2 and web01/etc/passwd).")
+  Path root;
+
   @Option(names = "--no-context",
       description = "Read no local configuration or user database (for a log copied from "
           + "another server); fixes stay generic and say what could not be checked.")
@@ -27,6 +33,6 @@ final class ContextOptions {
       return ServerContext.none("--no-context: the Apache configuration and the user database "
           + "were not read");
     }
-    return new ContextLoader(io::env).load(apacheConfig, passwd);
+    return new ContextLoader(io::env).load(apacheConfig, passwd, root);
   }
 }

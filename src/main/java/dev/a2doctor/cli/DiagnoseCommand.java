@@ -4,6 +4,7 @@ import dev.a2doctor.catalog.Catalog;
 import dev.a2doctor.catalog.Severity;
 import dev.a2doctor.context.ServerContext;
 import dev.a2doctor.match.Matcher;
+import dev.a2doctor.render.DiffRenderer;
 import dev.a2doctor.render.JsonRenderer;
 import dev.a2doctor.render.TextRenderer;
 import dev.a2doctor.report.Diagnoser;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Parameters;
         "  a2doctor diagnose /var/log/apache2/error.log /var/log/apache2/error.log.2.gz",
         "  a2doctor diagnose --no-context copied-from-web01.log",
         "  tail -n 5000 /var/log/httpd/error_log | a2doctor diagnose --format json",
+        "  a2doctor diagnose --fix-format diff error.log > fix.patch && patch -p0 -d / < fix.patch",
         "  a2doctor diagnose --apache-config samples/wsgi-itk/etc/apache2/apache2.conf \\",
         "      --passwd samples/wsgi-itk/etc/passwd samples/wsgi-itk/error.log",
         ExitCodes.HELP})
@@ -46,6 +48,15 @@ final class DiagnoseCommand implements Callable<Integer> {
           + "output) in full too; by default they are listed one line each.")
   boolean all;
 
+  @Mixin CatalogOptions catalogOptions;
+  enum FixFormat { text, diff }
+
+  @Option(names = "--fix-format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text (the fixes inside the report) or diff: only the concrete changes to "
+          + "the configuration, as one unified diff to review and apply with 'patch -p0' "
+          + "(relative paths) or 'patch -p0 -d /' (absolute). a2doctor never edits files.")
+  FixFormat fixFormat;
+
   @Mixin ContextOptions contextOptions;
   @Mixin OutputOptions output;
 
@@ -56,7 +67,7 @@ final class DiagnoseCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Io io = root.io;
-    Catalog catalog = Catalogs.builtin(io.err());
+    Catalog catalog = catalogOptions.load(io);
     ServerContext context = contextOptions.load(io);
     Diagnoser diagnoser = new Diagnoser(new Matcher(catalog), context);
     boolean inputError = false;
@@ -66,7 +77,9 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
     Diagnosis d = diagnoser.result();
     String lang = output.lang(io);
-    if (output.format == OutputOptions.Format.json) {
+    if (fixFormat == FixFormat.diff) {
+      new DiffRenderer(io.out(), io.err()).render(d);
+    } else if (output.format == OutputOptions.Format.json) {
       new JsonRenderer(io.out(), lang).render(d, context.notes());
     } else {
       new TextRenderer(io.out(), output.style(io), lang).render(d, context.notes(),

@@ -40,6 +40,7 @@ final class ExplainCommand implements Callable<Integer> {
       description = "A raw error-log line (quote it), an entry id or a tag.")
   String what;
 
+  @Mixin CatalogOptions catalogOptions;
   @Mixin ContextOptions contextOptions;
   @Mixin OutputOptions output;
 
@@ -50,7 +51,7 @@ final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Io io = root.io;
-    Catalog catalog = Catalogs.builtin(io.err());
+    Catalog catalog = catalogOptions.load(io);
     String lang = output.lang(io);
     String arg = what.strip();
     Optional<Entry> byId = catalog.get(arg);

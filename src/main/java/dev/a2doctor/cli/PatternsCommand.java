@@ -25,12 +25,13 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "List, show and self-test the catalog of known errors.",
     subcommands = {PatternsCommand.ListCommand.class, PatternsCommand.ShowCommand.class,
-        PatternsCommand.TestCommand.class},
+        PatternsCommand.TestCommand.class, CoverageCommand.class},
     footer = {"%nExamples:",
         "  a2doctor patterns list",
         "  a2doctor patterns show wsgi-daemon-connect-denied",
         "  a2doctor patterns test                      # the built-in catalog",
         "  a2doctor patterns test my-patterns/         # site entries, checked with the built-in ones",
+        "  a2doctor patterns coverage /var/log/apache2/error.log",
         ExitCodes.HELP})
 final class PatternsCommand implements Runnable {
 
@@ -91,17 +92,19 @@ final class PatternsCommand implements Runnable {
   static final class ListCommand implements Callable<Integer> {
     private final A2doctor root;
 
+    @picocli.CommandLine.Mixin CatalogOptions catalogOptions;
+
     ListCommand(A2doctor root) {
       this.root = root;
     }
 
     @Override
     public Integer call() {
-      Catalog c = Catalogs.builtin(root.io.err());
+      Catalog c = catalogOptions.load(root.io);
       PrintWriter out = root.io.out();
       for (Entry e : c.entries()) {
-        out.printf("%-48s %-8s %-28s %s%n", e.id(), e.severity().label(),
-            abbreviate(describe(e), 28), e.title().en());
+        out.printf("%-48s %-8s %-28s %s  (%s)%n", e.id(), e.severity().label(),
+            abbreviate(describe(e), 28), Safe.line(e.title().en()), Safe.line(e.source()));
       }
       out.printf("%d entries%n", c.size());
       out.flush();
@@ -118,6 +121,8 @@ final class PatternsCommand implements Runnable {
   static final class ShowCommand implements Callable<Integer> {
     private final A2doctor root;
 
+    @picocli.CommandLine.Mixin CatalogOptions catalogOptions;
+
     @Parameters(paramLabel = "ID", description = "The entry id (see 'patterns list').")
     String id;
 
@@ -127,7 +132,7 @@ final class PatternsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Catalog c = Catalogs.builtin(root.io.err());
+      Catalog c = catalogOptions.load(root.io);
       Optional<Entry> e = c.get(id);
       if (e.isEmpty()) {
         root.io.err().println("a2doctor: no entry '" + id + "' (see 'a2doctor patterns list')");
@@ -159,7 +164,7 @@ final class PatternsCommand implements Runnable {
     public Integer call() {
       PrintWriter out = root.io.out();
       CatalogLoader loader = new CatalogLoader();
-      Catalog builtin = Catalogs.load(); // the catalog the other commands use
+      Catalog builtin = InstalledCatalog.load(loader); // the one the other commands use
       List<CatalogProblem> loadProblems = new ArrayList<>();
       Catalog all;
       List<Entry> checked;
@@ -181,8 +186,9 @@ final class PatternsCommand implements Runnable {
         all = new Catalog(List.copyOf(merged.values()), List.of());
         checked = given.entries();
       }
-      List<CatalogProblem> failures =
-          new CatalogCheck(Enrichers::info).check(checked, all);
+      // the built-in catalog is held to both languages; a site's own entries need English
+      List<CatalogProblem> failures = new CatalogCheck(Enrichers::info,
+          files.isEmpty() ? List.of("en", "ja") : List.of("en")).check(checked, all);
       for (CatalogProblem p : loadProblems) {
         out.println("INVALID " + p);
       }

@@ -1,8 +1,10 @@
 package dev.a2doctor.cli;
 
 import dev.a2doctor.catalog.Catalog;
+import dev.a2doctor.catalog.CatalogLoader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -10,11 +12,12 @@ import picocli.CommandLine;
 
 /**
  * {@code a2doctor --version}: the version, then what a bug report needs: the catalog (entry
- * count and where it was loaded from), the file of option defaults and the Java runtime.
+ * count and where it was loaded from, then each site catalog directory), the file of option defaults and the Java runtime.
  *
  * <pre>
  * a2doctor 0.1.0
- * catalog: 12 entries from /usr/share/a2doctor/patterns
+ * catalog: 177 entries from /usr/share/a2doctor/patterns
+ * site catalog: 2 entries from /etc/a2doctor/patterns.d
  * config: /etc/a2doctor/a2doctor.conf
  * java: 17.0.15+6-Debian-1deb12u1
  * </pre>
@@ -42,16 +45,23 @@ final class Version implements CommandLine.IVersionProvider {
     }
   }
 
+  private static String count(Catalog c) {
+    String problems = c.problems().isEmpty() ? ""
+        : " (" + c.problems().size() + " problem" + (c.problems().size() == 1 ? "" : "s")
+            + ": run a2doctor patterns test)";
+    return c.size() + " entr" + (c.size() == 1 ? "y" : "ies") + problems;
+  }
+
   @Override
   public String[] getVersion() {
     List<String> lines = new ArrayList<>();
     lines.add("a2doctor " + number());
-    Catalog c = Catalogs.load();
-    String problems = c.problems().isEmpty() ? ""
-        : " (" + c.problems().size() + " problem" + (c.problems().size() == 1 ? "" : "s")
-            + ": run a2doctor patterns test)";
-    lines.add("catalog: " + c.size() + " entr" + (c.size() == 1 ? "y" : "ies") + problems
-        + " from " + Catalogs.origin());
+    CatalogLoader loader = new CatalogLoader();
+    lines.add("catalog: " + count(InstalledCatalog.load(loader)) + " from "
+        + InstalledCatalog.origin());
+    for (Path dir : new CatalogOptions().siteDirs(root.io)) {
+      lines.add("site catalog: " + count(loader.load(List.of(dir))) + " from " + dir);
+    }
     lines.add("config: " + ConfigFile.describe(root.io));
     lines.add("java: " + Runtime.version());
     // picocli formats version lines: keep a '%' in a path literal

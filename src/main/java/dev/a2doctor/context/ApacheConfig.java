@@ -9,11 +9,33 @@ import java.util.Optional;
  * directive with its file and line, and what could not be read.
  */
 public record ApacheConfig(Path mainFile, Path serverRoot, List<Directive> directives,
-    List<String> problems) {
+    List<String> problems, java.util.Set<String> modules) {
 
   public ApacheConfig {
     directives = List.copyOf(directives);
     problems = List.copyOf(problems);
+    modules = java.util.Set.copyOf(modules);
+  }
+
+  /** Whether a module is loaded, by either name httpd accepts ({@code mod_ssl.c}, {@code ssl_module}). */
+  public boolean hasModule(String name) {
+    return modules.contains(name);
+  }
+
+  /** The MPM's LoadModule directive, if one is loaded. */
+  public Optional<Directive> mpm() {
+    return directives.stream()
+        .filter(d -> d.is("LoadModule") && d.arg(0).startsWith("mpm_")
+            && !d.arg(0).equals("mpm_itk_module"))
+        .findFirst();
+  }
+
+  /** The {@code <VirtualHost>} sections, by their first directive's file order. */
+  public List<String> virtualHosts() {
+    return directives.stream().filter(Directive::inVirtualHost)
+        .map(d -> d.sections().stream().filter(x -> x.regionMatches(true, 0, "VirtualHost", 0, 11))
+            .findFirst().orElse("") + "\u0000" + d.serverName())
+        .distinct().toList();
   }
 
   /** Every directive called {@code name} (case-insensitive, as httpd compares), in file order. */

@@ -31,11 +31,39 @@ public final class ApacheConfigReader {
   private final List<String> problems = new ArrayList<>();
   private final Deque<String> sections = new ArrayDeque<>();
   private final Deque<String> serverNames = new ArrayDeque<>();
+  /** Per open section: whether its directives apply ({@code <IfModule>}/{@code <IfDefine>}). */
+  private final Deque<Boolean> active = new ArrayDeque<>();
+  /** Loaded modules by both names httpd accepts: {@code wsgi_module} and {@code mod_wsgi.c}. */
+  private final java.util.Set<String> modules = new java.util.HashSet<>(STATIC_MODULES);
+  private final Path root;
   private Path serverRoot;
+
+  /** What Debian's httpd has compiled in ({@code apache2 -l}). */
+  private static final List<String> STATIC_MODULES = List.of("core.c", "mod_so.c",
+      "mod_watchdog.c", "http_core.c", "mod_log_config.c", "mod_logio.c", "mod_version.c",
+      "mod_unixd.c", "core_module", "so_module", "watchdog_module", "http_module",
+      "log_config_module", "logio_module", "version_module", "unixd_module");
 
   /** @param environment the process environment httpd would see (for {@code ${VAR}}) */
   public ApacheConfigReader(Function<String, String> environment) {
+    this(environment, null);
+  }
+
+  /**
+   * @param root when not null, every absolute path (includes, ServerRoot) is read below it: a
+   *     copy of another server's /etc ({@code --root})
+   */
+  public ApacheConfigReader(Function<String, String> environment, Path root) {
     this.environment = environment;
+    this.root = root;
+  }
+
+  /** {@code /etc/apache2/x} read below {@code --root DIR} is {@code DIR/etc/apache2/x}. */
+  Path under(Path p) {
+    if (root == null || !p.isAbsolute()) {
+      return p;
+    }
+    return root.resolve(p.getRoot().relativize(p));
   }
 
   /** Reads {@code mainFile} and what it includes. Unreadable includes become problems. */
@@ -47,11 +75,12 @@ public final class ApacheConfigReader {
     }
     serverRoot = main.getParent() == null ? Path.of("") : main.getParent();
     Path envvars = serverRoot.resolve("envvars");
+    // Debian's apache2ctl defines nothing by default; -D names are unknown here
     if (Files.isReadable(envvars)) {
       readEnvvars(envvars);
     }
     readFile(main, 0);
-    return new ApacheConfig(main, serverRoot, directives, problems);
+    return new ApacheConfig(main, serverRoot, directives, problems, modules);
   }
 
   /** Debian's envvars is shell; the {@code export NAME=value} lines are what httpd gets. */
@@ -139,6 +168,7 @@ public final class ApacheConfigReader {
     if (text.startsWith("</")) {
       if (!sections.isEmpty()) {
         String closed = sections.pop();
+        active.pop();
         if (closed.regionMatches(true, 0, "VirtualHost", 0, 11)) {
           serverNames.pop();
         }
@@ -148,11 +178,16 @@ public final class ApacheConfigReader {
     if (text.startsWith("<")) {
       String inner = text.substring(1, text.endsWith(">") ? text.length() - 1 : text.length());
       String section = expand(inner.strip());
+      boolean outerActive = active.isEmpty() || active.peek();
       sections.push(section);
+      active.push(outerActive && condition(section));
       if (section.regionMatches(true, 0, "VirtualHost", 0, 11)) {
         serverNames.push("");
       }
       return;
+    }
+    if (!active.isEmpty() && !active.peek()) {
+      return; // inside a false <IfModule>/<IfDefine>: httpd does not see it
     }
     List<String> words = words(text);
     String name = words.get(0);
@@ -164,7 +199,14 @@ public final class ApacheConfigReader {
       vars.put(args.get(0), args.size() > 1 ? args.get(1) : "");
     }
     if (name.equalsIgnoreCase("ServerRoot") && !args.isEmpty()) {
-      serverRoot = Path.of(args.get(0));
+      serverRoot = under(Path.of(args.get(0)));
+    }
+    if (name.equalsIgnoreCase("LoadModule") && args.size() > 1) {
+      modules.add(args.get(0));
+      String so = Path.of(args.get(1)).getFileName().toString();
+      if (so.endsWith(".so")) {
+        modules.add(so.substring(0, so.length() - 3) + ".c");
+      }
     }
     if (name.equalsIgnoreCase("ServerName") && !serverNames.isEmpty()
         && serverNames.peek().isEmpty() && !args.isEmpty()) {
@@ -181,11 +223,34 @@ public final class ApacheConfigReader {
     }
   }
 
+  /** {@code <IfModule [!]mod_x.c|x_module>} and {@code <IfDefine [!]NAME>}; other sections apply. */
+  private boolean condition(String section) {
+    List<String> w = words(section);
+    if (w.size() < 2) {
+      return true;
+    }
+    String arg = w.get(1);
+    boolean negate = arg.startsWith("!");
+    String name = negate ? arg.substring(1) : arg;
+    boolean value;
+    if (w.get(0).equalsIgnoreCase("IfModule")) {
+      value = modules.contains(name);
+    } else if (w.get(0).equalsIgnoreCase("IfDefine")) {
+      value = vars.containsKey(name);
+    } else {
+      return true;
+    }
+    return negate != value;
+  }
+
+  /** The modules loaded so far, by both names ({@code wsgi_module}, {@code mod_wsgi.c}). */
+  java.util.Set<String> modules() {
+    return java.util.Set.copyOf(modules);
+  }
+
   private void include(String pattern, boolean optional, Path from, int line, int depth) {
     Path p = Path.of(pattern);
-    if (!p.isAbsolute()) {
-      p = serverRoot.resolve(pattern);
-    }
+    p = p.isAbsolute() ? under(p) : serverRoot.resolve(pattern);
     List<Path> files = expandGlob(p);
     if (files.isEmpty() && !optional && !hasWildcard(pattern)) {
       problems.add(from + ":" + line + ": Include " + pattern + ": no such file");

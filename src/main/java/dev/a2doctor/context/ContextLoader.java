@@ -32,18 +32,28 @@ public final class ContextLoader {
    * @param passwd the user database, or null for the default
    */
   public ServerContext load(Path apacheConfig, Path passwd) {
+    return load(apacheConfig, passwd, null);
+  }
+
+  /**
+   * @param root when not null, the defaults and every absolute path are read below it (a copy
+   *     of another server's /etc); explicitly given files are taken as they are
+   */
+  public ServerContext load(Path apacheConfig, Path passwd, Path root) {
     List<String> notes = new ArrayList<>();
     Optional<ApacheConfig> config = Optional.empty();
+    ApacheConfigReader reader = new ApacheConfigReader(environment, root);
     Path main = apacheConfig;
     if (main == null) {
-      main = DEFAULT_CONFIGS.stream().filter(Files::isReadable).findFirst().orElse(null);
+      main = DEFAULT_CONFIGS.stream().map(reader::under).filter(Files::isReadable).findFirst()
+          .orElse(null);
     }
     if (main == null) {
       notes.add("no Apache configuration found (tried " + DEFAULT_CONFIGS
           + "; use --apache-config FILE)");
     } else {
       try {
-        ApacheConfig c = new ApacheConfigReader(environment).read(main);
+        ApacheConfig c = reader.read(main);
         config = Optional.of(c);
         for (String p : c.problems()) {
           notes.add("configuration: " + p);
@@ -53,7 +63,7 @@ public final class ContextLoader {
       }
     }
     Optional<UserDatabase> users = Optional.empty();
-    Path db = passwd == null ? DEFAULT_PASSWD : passwd;
+    Path db = passwd == null ? reader.under(DEFAULT_PASSWD) : passwd;
     try {
       users = Optional.of(UserDatabase.read(db));
     } catch (IOException e) {

@@ -47,6 +47,11 @@ public final class UserDatabase {
     return path;
   }
 
+  /** How many users it lists. */
+  public int size() {
+    return uids.size();
+  }
+
   public Optional<String> name(long uid) {
     return Optional.ofNullable(names.get(uid));
   }

@@ -120,8 +120,13 @@ final class WsgiDaemonSocket implements Enricher {
       if (PER_VHOST_USER.equals(variant)) {
         String after = withSocketUser(d.text(), user);
         values.put("corrected", after.strip());
-        edit = Optional.of(new Enrichment.Edit(d.file().toString(), d.lastLine(), d.text(),
-            after));
+        if (after.equals(d.text().stripTrailing())) {
+          evidence.add("WSGIDaemonProcess " + group + " already has socket-user=" + user
+              + ": if requests still fail, Apache has not been reloaded since that change");
+        } else {
+          edit = Optional.of(new Enrichment.Edit(d.file().toString(), d.lastLine(), d.text(),
+              after));
+        }
       } else {
         values.put("corrected", d.text().strip());
       }

@@ -29,10 +29,21 @@ public final class CatalogCheck {
 
   private final LineParser parser = new LineParser();
   private final Function<String, Optional<EnricherInfo>> enrichers;
+  private final List<String> languages;
 
   /** @param enrichers looks up an enricher by the name an entry gives in {@code context} */
   public CatalogCheck(Function<String, Optional<EnricherInfo>> enrichers) {
+    this(enrichers, List.of("en"));
+  }
+
+  /**
+   * @param languages the languages every title, explanation and fix must have (the built-in
+   *     catalog: en and ja; a site catalog: en)
+   */
+  public CatalogCheck(Function<String, Optional<EnricherInfo>> enrichers,
+      List<String> languages) {
     this.enrichers = enrichers;
+    this.languages = List.copyOf(languages);
   }
 
   /**
@@ -52,10 +63,23 @@ public final class CatalogCheck {
     if (e.examples().isEmpty()) {
       out.add(problem(e, "examples", "an entry needs at least one example line"));
     }
+    for (String lang : languages) {
+      language(e, "title", e.title(), lang, out);
+      language(e, "explanation", e.explanation(), lang, out);
+      language(e, "fix", e.fix(), lang, out);
+      for (Variant v : e.variants().values()) {
+        language(e, "variants." + v.id() + ".explanation", v.explanation(), lang, out);
+        language(e, "variants." + v.id() + ".fix", v.fix(), lang, out);
+      }
+    }
     Set<String> captured = new HashSet<>();
     for (int i = 0; i < e.examples().size(); i++) {
       Example x = e.examples().get(i);
       String key = "examples[" + i + "]";
+      if (x.line().indexOf('\n') >= 0) {
+        multiLine(e, x, key, matcher, captured, out);
+        continue;
+      }
       ParseResult r = parser.parse(x.line());
       if (!(r instanceof ParseResult.Parsed p)) {
         out.add(problem(e, key, "does not parse: " + ((ParseResult.Unparsed) r).reason()));
@@ -105,6 +129,47 @@ public final class CatalogCheck {
         placeholders(e, "variants." + v.id() + ".explanation", v.explanation(), available, out);
         placeholders(e, "variants." + v.id() + ".fix", v.fix(), available, out);
       }
+    }
+  }
+
+  /** A multi-line example is one event: it must assemble into one, explained by this entry. */
+  private void multiLine(Entry e, Example x, String key, Matcher matcher, Set<String> captured,
+      List<CatalogProblem> out) {
+    List<MatchedEvent> events = new ArrayList<>();
+    EventAssembler assembler = new EventAssembler(matcher, events::add);
+    String[] lines = x.line().split("\n", -1);
+    for (int n = 0; n < lines.length; n++) {
+      if (parser.parse(lines[n]) instanceof ParseResult.Parsed p) {
+        assembler.accept(p.line(), "example", n + 1, 0);
+      } else {
+        out.add(problem(e, key, "line " + (n + 1) + " does not parse"));
+        return;
+      }
+    }
+    assembler.closeAll();
+    if (events.size() != 1) {
+      out.add(problem(e, key, "assembles into " + events.size() + " events, not one"));
+      return;
+    }
+    Optional<Hit> hit = events.get(0).hit();
+    if (hit.isEmpty() || !hit.get().entry().id().equals(e.id())) {
+      out.add(problem(e, key, "the event is explained by "
+          + hit.map(h -> "entry '" + h.entry().id() + "'").orElse("no entry")
+          + ", not this one"));
+      return;
+    }
+    captured.addAll(hit.get().captures().keySet());
+    if (!hit.get().captures().equals(x.captures())) {
+      out.add(problem(e, key + ".captures", "expected " + x.captures() + " but got "
+          + hit.get().captures()));
+    }
+  }
+
+  private static void language(Entry e, String key, Text text, String lang,
+      List<CatalogProblem> out) {
+    if (!text.byLang().containsKey(lang)) {
+      out.add(problem(e, key + "." + lang, "missing (every entry is written in "
+          + ("ja".equals(lang) ? "English and Japanese" : "English") + ")"));
     }
   }
 

@@ -20,6 +20,7 @@ public final class Matcher {
 
   private final Map<String, List<Entry>> byTag = new HashMap<>();
   private final List<Entry> byLiteral = new ArrayList<>();
+  private final Map<String, List<Entry>> fallbackByModule = new HashMap<>();
 
   public Matcher(Catalog catalog) {
     this(catalog.entries());
@@ -27,6 +28,10 @@ public final class Matcher {
 
   public Matcher(List<Entry> entries) {
     for (Entry e : entries) {
+      if (e.match().fallback()) {
+        fallbackByModule.computeIfAbsent(e.match().module(), k -> new ArrayList<>()).add(e);
+        continue;
+      }
       for (String tag : e.match().tags()) {
         byTag.computeIfAbsent(tag, k -> new ArrayList<>()).add(e);
       }
@@ -42,8 +47,21 @@ public final class Matcher {
     return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
   }
 
-  /** Every entry that matches, best first (the contract test uses this to find overlaps). */
+  /**
+   * Every entry that matches, best first (the contract test uses this to find overlaps);
+   * fallback entries only when nothing else matches.
+   */
   public List<Hit> matchAll(LogLine line) {
+    List<Hit> hits = matchIndexed(line);
+    if (hits.isEmpty()) {
+      for (Entry e : fallbackByModule.getOrDefault(line.module(), List.of())) {
+        tryEntry(e, line, hits);
+      }
+    }
+    return hits;
+  }
+
+  private List<Hit> matchIndexed(LogLine line) {
     List<Hit> hits = new ArrayList<>(2);
     if (!line.tag().isEmpty()) {
       for (Entry e : byTag.getOrDefault(line.tag(), List.of())) {

@@ -11,6 +11,7 @@ import java.util.Set;
  * [Wed Oct 11 14:32:52.123456 2000] [core:error] [pid 35708:tid 4328636416] [client 72.15.99.187] AH00135: ..., referer: http://x/
  * [Sun Dec 04 04:47:44 2005] [error] [client 1.2.3.4] (13)Permission denied: ...
  * [2026-11-25 01:17:00]: target uid/gid (1001/1001) mismatch with directory (0/0) ...   (suexec.log)
+ * Nov 25 01:02:03 web01 apachectl[1234]: AH00526: Syntax error on line 35 of ...        (journal)
  * AH00526: Syntax error on line 12 of /etc/apache2/sites-enabled/foo.conf:
  * Traceback (most recent call last):
  * </pre>
@@ -29,6 +30,10 @@ public final class LineParser {
   /** Parses one line (without its terminator). Never throws. */
   public ParseResult parse(String raw) {
     String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
+    SyslogPrefix syslog = SyslogPrefix.of(line);
+    if (syslog != null) {
+      return fromSyslog(raw, syslog);
+    }
     if (!line.startsWith("[")) {
       return bare(raw, line);
     }
@@ -40,11 +45,38 @@ public final class LineParser {
     if (time == null) {
       return bare(raw, line); // "[25-Nov-2026 ...] PHP Warning", "[2024-...] ERROR in app"
     }
-    Cursor c = new Cursor(line, close + 1);
+    return afterTime(raw, line, time, close + 1);
+  }
+
+  /**
+   * A line from the journal or syslog: Apache's own prefix follows without its timestamp
+   * ({@code ErrorLog syslog}), or the message of apachectl's output follows directly.
+   */
+  private ParseResult fromSyslog(String raw, SyslogPrefix p) {
+    String rest = p.rest();
+    if (rest.startsWith("[")) {
+      int close = rest.indexOf(']');
+      String first = close < 0 ? "" : rest.substring(1, close);
+      int colon = first.lastIndexOf(':');
+      if (close > 0 && LEVELS.contains(colon < 0 ? first : first.substring(colon + 1))) {
+        ParseResult r = afterTime(raw, rest, p.time(), 0);
+        if (r instanceof ParseResult.Parsed) {
+          return r;
+        }
+      }
+    }
+    ParseResult.Parsed bare = (ParseResult.Parsed) bare(raw, rest);
+    LogLine b = bare.line();
+    return new ParseResult.Parsed(new LogLine(raw, LogLine.Format.SYSLOG, p.time(), "", "", "",
+        "", b.errno(), b.errnoText(), "", b.tag(), b.message(), ""));
+  }
+
+  private ParseResult afterTime(String raw, String line, String time, int from) {
+    Cursor c = new Cursor(line, from);
     if (c.startsWith(": ")) {
       // suexec.log: "[2026-11-25 01:17:00]: uid: (1001/foo) gid: ..." (support/suexec.c)
       return new ParseResult.Parsed(message(raw, LogLine.Format.SUEXEC, time, "suexec", "error",
-          "", "", LogLine.NO_ERRNO, "", "", line.substring(close + 3)));
+          "", "", LogLine.NO_ERRNO, "", "", line.substring(from + 2)));
     }
     c.skipSpaces();
     String levelField = c.bracket();
@@ -63,7 +95,7 @@ public final class LineParser {
     if (!LEVELS.contains(level)) {
       return new ParseResult.Unparsed(raw, "unknown log level '" + level + "'");
     }
-    c.skipSpaces();
+    c.skipSpace();
     String pid = "";
     String tid = "";
     if (c.startsWith("[pid ")) {
@@ -75,7 +107,7 @@ public final class LineParser {
       int t = ids.indexOf(":tid ");
       pid = t < 0 ? ids : ids.substring(0, t);
       tid = t < 0 ? "" : ids.substring(t + 5);
-      c.skipSpaces();
+      c.skipSpace();
     }
     c.skipSourceLocation();
     int errno = LogLine.NO_ERRNO;
@@ -88,7 +120,6 @@ public final class LineParser {
         if (status != null) {
           errno = status[0];
           errnoText = line.substring(status[1], status[2]);
-          c.skipSpaces();
           continue;
         }
       }
@@ -96,11 +127,20 @@ public final class LineParser {
         String b = c.bracket();
         if (b != null) {
           client = b.substring(7);
-          c.skipSpaces();
+          c.skipSpace();
           continue;
         }
       }
       break;
+    }
+    // mod_wsgi 6 writes "[script /path] " between the client and its WSGInnnn tag
+    if (c.startsWith("[script ")) {
+      int save = c.pos;
+      if (c.bracket() != null && c.peek() == ' ' && Tags.length(line.substring(c.pos + 1)) > 0) {
+        c.skipSpace();
+      } else {
+        c.pos = save;
+      }
     }
     String rest = line.substring(c.pos);
     return new ParseResult.Parsed(
@@ -161,6 +201,13 @@ public final class LineParser {
 
     boolean startsWith(String prefix) {
       return s.startsWith(prefix, pos);
+    }
+
+    /** httpd writes exactly one space between fields; more belongs to the message (indentation). */
+    void skipSpace() {
+      if (pos < s.length() && s.charAt(pos) == ' ') {
+        pos++;
+      }
     }
 
     void skipSpaces() {

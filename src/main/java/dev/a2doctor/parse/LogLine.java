@@ -51,6 +51,11 @@ public record LogLine(
     APACHE22,
     /** suexec's own log: {@code [2026-11-25 01:17:00]: message}; module {@code suexec}. */
     SUEXEC,
+    /**
+     * From the journal or syslog: {@code Nov 25 01:02:03 web01 apachectl[1234]: AH00526: ...};
+     * with {@code ErrorLog syslog} Apache's module and level follow and are read too.
+     */
+    SYSLOG,
     /** No prefix: CGI, PHP or Python stderr, {@code apache2 -t} output. */
     BARE
   }

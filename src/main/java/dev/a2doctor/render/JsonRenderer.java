@@ -60,7 +60,7 @@ public final class JsonRenderer {
     o.put("type", "finding");
     o.put("id", f.entry().id());
     o.put("title", f.title(lang));
-    o.put("severity", f.entry().severity().label());
+    o.put("severity", f.severity().label());
     o.put("count", f.count());
     o.put("first_seen", f.firstSeen());
     o.put("last_seen", f.lastSeen());

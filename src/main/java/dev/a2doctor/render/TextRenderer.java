@@ -14,11 +14,13 @@ public final class TextRenderer {
   private final PrintWriter out;
   private final Style style;
   private final String lang;
+  private final Labels labels;
 
   public TextRenderer(PrintWriter out, Style style, String lang) {
     this.out = out;
     this.style = style;
     this.lang = lang;
+    this.labels = Labels.of(lang);
   }
 
   /**
@@ -27,12 +29,13 @@ public final class TextRenderer {
    */
   public void render(Diagnosis d, List<String> contextNotes, Severity detail) {
     long findingLines = d.findings().stream().mapToLong(Finding::count).sum();
-    out.printf("a2doctor: %d finding%s (%d line%s), %d line%s read, %d not explained%n",
-        d.findings().size(), plural(d.findings().size()), findingLines, plural(findingLines),
-        d.lines(), plural(d.lines()), d.unrecognizedLines());
+    out.printf(labels.summary() + "%n",
+        d.findings().size(), labels.plural(d.findings().size()), findingLines,
+        labels.plural(findingLines), d.lines(), labels.plural(d.lines()),
+        d.unrecognizedLines());
     List<Finding> minor = new java.util.ArrayList<>();
     for (Finding f : d.findings()) {
-      if (!f.entry().severity().atLeast(detail)) {
+      if (!f.severity().atLeast(detail)) {
         minor.add(f);
         continue;
       }
@@ -41,17 +44,17 @@ public final class TextRenderer {
     }
     if (!minor.isEmpty()) {
       out.println();
-      out.println(style.bold("Also seen") + " (below " + detail.label() + "; --all shows them in full):");
+      out.println(style.bold(labels.alsoSeen().formatted(detail.label())));
       for (Finding f : minor) {
-        out.printf("  %s %6dx  %s  %s%n", style.severity(f.entry().severity(), 8), f.count(),
+        out.printf("  %s %6dx  %s  %s%n", style.severity(f.severity(), 8), f.count(),
             Safe.line(f.title(lang)), style.dim("[" + f.entry().id() + "]"));
       }
     }
     if (!d.unrecognized().isEmpty()) {
       out.println();
-      out.printf("%s %d warn-or-worse line%s of %d kind%s%n",
-          style.bold("Not explained:"), d.unrecognizedLines(), plural(d.unrecognizedLines()),
-          d.unrecognized().size(), plural(d.unrecognized().size()));
+      out.println(style.bold(labels.notExplained().formatted(d.unrecognizedLines(),
+          labels.plural(d.unrecognizedLines()), d.unrecognized().size(),
+          labels.plural(d.unrecognized().size()))));
       int shown = 0;
       for (Unrecognized u : d.unrecognized()) {
         if (shown++ == 10) {
@@ -64,49 +67,52 @@ public final class TextRenderer {
     }
     if (d.unparsed() > 0) {
       out.println();
-      out.printf("%d line%s had a broken prefix and could not be parsed.%n", d.unparsed(),
-          plural(d.unparsed()));
+      out.println(labels.unparsed().formatted(d.unparsed(), labels.plural(d.unparsed())));
     }
     if (!contextNotes.isEmpty() && !d.findings().isEmpty()) {
       out.println();
-      out.println(style.dim("Context: " + String.join("; ", contextNotes)));
+      out.println(style.dim(labels.context() + ": " + String.join("; ", contextNotes)));
     }
     out.flush();
   }
 
   /** One finding in full. */
   public void finding(Finding f) {
-    out.printf("%s  %s  %s%n", style.severity(f.entry().severity()),
+    out.printf("%s  %s  %s%n", style.severity(f.severity()),
         style.bold(Safe.line(f.title(lang))), style.dim("[" + f.entry().id() + "]"));
     String when = f.firstSeen().isEmpty() ? ""
         : f.firstSeen().equals(f.lastSeen()) ? ", " + f.firstSeen()
         : ", " + f.firstSeen() + " .. " + f.lastSeen();
-    out.printf("  %d time%s%s, first at %s:%d%n", f.count(), plural(f.count()), when,
-        Safe.line(f.source()), f.firstLine());
-    out.println("  > " + Safe.line(f.sample()));
-    block("Why", f.explanation(lang));
-    block("Fix", f.fix(lang));
+    out.printf("  %s%s, %s %s:%d%n", labels.times().formatted(f.count(),
+        labels.plural(f.count())), when, labels.firstAt(), Safe.line(f.source()),
+        f.firstLine());
+    for (String line : f.sample().split("\n", -1)) {
+      out.println("  > " + Safe.line(line)); // a multi-line event shows each line
+    }
+    block(labels.why(), f.explanation(lang));
+    block(labels.fix(), f.fix(lang));
     Enrichment e = f.enrichment();
     if (!e.evidence().isEmpty()) {
-      out.println("  " + style.bold("Evidence:"));
+      out.println("  " + style.bold(labels.evidence() + ":"));
       for (String s : e.evidence()) {
         out.println("    - " + Safe.line(s));
       }
     }
     if (e.edit().isPresent()) {
       Enrichment.Edit edit = e.edit().get();
-      out.println("  " + style.bold("Change:") + " " + Safe.line(edit.file()) + ":" + edit.line());
+      out.println("  " + style.bold(labels.change() + ":") + " " + Safe.line(edit.file()) + ":"
+          + edit.line());
       out.println("    - " + Safe.line(edit.before().strip()));
       out.println("    + " + Safe.line(edit.after().strip()));
     }
     if (!e.unchecked().isEmpty() && !f.entry().context().isEmpty()) {
-      out.println("  " + style.bold("Not checked:"));
+      out.println("  " + style.bold(labels.notChecked() + ":"));
       for (String s : e.unchecked()) {
         out.println("    - " + Safe.line(s));
       }
     }
     if (!f.entry().references().isEmpty()) {
-      out.println("  See: " + String.join(" ", f.entry().references()));
+      out.println("  " + labels.see() + ": " + String.join(" ", f.entry().references()));
     }
   }
 
@@ -118,13 +124,8 @@ public final class TextRenderer {
     }
   }
 
-  /** "s" unless one. */
-  static String plural(long n) {
-    return n == 1 ? "" : "s";
-  }
-
   /** Whether a diagnosis should fail a run at {@code threshold}. */
   public static boolean fails(Diagnosis d, Severity threshold) {
-    return d.findings().stream().anyMatch(f -> f.entry().severity().atLeast(threshold));
+    return d.findings().stream().anyMatch(f -> f.severity().atLeast(threshold));
   }
 }

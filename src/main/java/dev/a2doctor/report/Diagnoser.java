@@ -6,6 +6,8 @@ import dev.a2doctor.context.Enrichers;
 import dev.a2doctor.context.Enrichment;
 import dev.a2doctor.context.ServerContext;
 import dev.a2doctor.match.Hit;
+import dev.a2doctor.match.EventAssembler;
+import dev.a2doctor.match.MatchedEvent;
 import dev.a2doctor.match.Matcher;
 import dev.a2doctor.parse.LineParser;
 import dev.a2doctor.parse.LogLine;
@@ -16,17 +18,18 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
- * The pipeline for one run: parse each line, match it, enrich the hit with the server context,
- * and group repeats. Feed lines with {@link #accept}; a {@link Listener} hears each matched event
- * as it is diagnosed (live mode); {@link #result} gives the grouped diagnosis.
+ * The pipeline for one run: parse each line, assemble multi-line events (tracebacks, a config
+ * error and its reason), match, enrich the hit with the server context, and group repeats. Feed
+ * lines with {@link #accept}; a {@link Listener} hears each matched event as it is diagnosed
+ * (live mode); {@link #result} gives the grouped diagnosis.
  */
 public final class Diagnoser {
 
-  /** Hears every matched event, exactly once, in input order. */
+  /** Hears every matched event, exactly once. */
   @FunctionalInterface
   public interface Listener {
     void onEvent(Event event);
@@ -36,12 +39,13 @@ public final class Diagnoser {
       Set.of("emerg", "alert", "crit", "error", "warn");
 
   private final LineParser parser = new LineParser();
-  private final Matcher matcher;
   private final ServerContext context;
   private final Listener listener;
+  private final LongSupplier clock;
   private final Map<String, Finding> findings = new LinkedHashMap<>();
   private final Map<String, Unrecognized> unrecognized = new LinkedHashMap<>();
   private final Map<List<Object>, Enrichment> enrichments = new HashMap<>();
+  private final EventAssembler assembler;
   private long lines;
   private long parsed;
   private long unparsed;
@@ -52,9 +56,15 @@ public final class Diagnoser {
   }
 
   public Diagnoser(Matcher matcher, ServerContext context, Listener listener) {
-    this.matcher = matcher;
+    this(matcher, context, listener, System::currentTimeMillis);
+  }
+
+  /** @param clock wall-clock milliseconds, for closing quiet multi-line events in live mode */
+  public Diagnoser(Matcher matcher, ServerContext context, Listener listener, LongSupplier clock) {
     this.context = context;
     this.listener = listener;
+    this.clock = clock;
+    this.assembler = new EventAssembler(matcher, this::emit);
   }
 
   /** Diagnoses one line read from {@code source} at 1-based {@code lineNumber}. */
@@ -66,45 +76,49 @@ public final class Diagnoser {
       return;
     }
     LogLine line = ((ParseResult.Parsed) r).line();
-    if (line.message().isBlank() && line.tag().isEmpty()) {
+    if (line.message().isBlank() && line.tag().isEmpty() && !assembler.inEvent(line, source)) {
       return;
     }
     parsed++;
-    diagnose(line, raw, source, lineNumber);
+    assembler.accept(line, source, lineNumber, clock.getAsLong());
   }
 
   /**
    * Live mode calls this when no line arrived for a while: events still being assembled (a
-   * traceback) that have been quiet long enough are closed and reported.
+   * traceback) that have been quiet for {@link EventAssembler#QUIET_MILLIS} are closed and
+   * reported.
    */
   public void tick(long nowMillis) {
-    // multi-line assembly closes quiet events here
+    assembler.tick(nowMillis);
   }
 
-  private void diagnose(LogLine line, String raw, String source, long lineNumber) {
-    Optional<Hit> hit = matcher.match(line);
-    if (hit.isEmpty()) {
+  private void emit(MatchedEvent m) {
+    if (m.hit().isEmpty()) {
+      LogLine line = m.describe();
       boolean serious = WARN_OR_WORSE.contains(line.level())
           || (line.format() == LogLine.Format.BARE && !line.tag().isEmpty());
-      if (serious) {
+      if (serious || m.multiLine()) {
         unrecognizedLines++;
         String t = Templates.of(line.module(), line.level(), line.tag(), line.message());
-        unrecognized.merge(t, new Unrecognized(t, 1, raw, source, lineNumber),
+        unrecognized.merge(t, new Unrecognized(t, 1, m.raw(), m.source(), m.firstLine()),
             (a, b) -> a.plus(1));
       }
       return;
     }
-    Hit h = hit.get();
+    Hit h = m.hit().get();
     Enrichment e = enrich(h);
-    Finding first = new Finding(h.entry(), h.captures(), e, 1, line.time(), line.time(), source,
-        lineNumber, raw);
+    Finding first = new Finding(h.entry(), h.captures(), e, 1, m.firstTime(), m.lastTime(),
+        m.source(), m.firstLine(), m.raw());
+    List<String> groupBy = h.entry().groupBy();
     String key = h.entry().id() + "\u0000" + e.variant().orElse("") + "\u0000"
-        + first.fix("en");
+        + (groupBy == null ? first.fix("en")
+            : groupBy.stream().map(g -> h.captures().getOrDefault(g, ""))
+                .collect(java.util.stream.Collectors.joining("\u0000")));
     Finding existing = findings.get(key);
-    Finding merged = existing == null ? first : existing.plus(1, line.time());
+    Finding merged = existing == null ? first : existing.plus(1, m.lastTime());
     findings.put(key, merged);
-    listener.onEvent(new Event(merged, existing == null, raw, source, lineNumber, line.time(),
-        h.captures()));
+    listener.onEvent(new Event(merged, existing == null, m.raw(), m.source(), m.firstLine(),
+        m.firstTime(), h.captures()));
   }
 
   private Enrichment enrich(Hit h) {
@@ -118,10 +132,14 @@ public final class Diagnoser {
         .orElse(Enrichment.nothing()));
   }
 
-  /** Findings most severe first, then most frequent, then by id: a stable order. */
+  /**
+   * Closes the events still being assembled, then gives the findings most severe first, then
+   * most frequent, then by id: a stable order.
+   */
   public Diagnosis result() {
+    assembler.closeAll();
     List<Finding> f = new ArrayList<>(findings.values());
-    f.sort(Comparator.comparing((Finding x) -> x.entry().severity())
+    f.sort(Comparator.comparing(Finding::severity)
         .thenComparing(Comparator.comparingLong(Finding::count).reversed())
         .thenComparing(x -> x.entry().id())
         .thenComparing(x -> x.fix("en")));
@@ -133,6 +151,6 @@ public final class Diagnoser {
 
   /** Whether any finding is at or above {@code threshold}. */
   public static boolean anyAtLeast(Diagnosis d, Severity threshold) {
-    return d.findings().stream().anyMatch(x -> x.entry().severity().atLeast(threshold));
+    return d.findings().stream().anyMatch(x -> x.severity().atLeast(threshold));
   }
 }

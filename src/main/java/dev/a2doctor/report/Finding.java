@@ -2,6 +2,7 @@ package dev.a2doctor.report;
 
 import dev.a2doctor.catalog.Entry;
 import dev.a2doctor.catalog.Placeholders;
+import dev.a2doctor.catalog.Severity;
 import dev.a2doctor.catalog.Text;
 import dev.a2doctor.catalog.Variant;
 import dev.a2doctor.context.Enrichment;
@@ -22,6 +23,11 @@ public record Finding(Entry entry, Map<String, String> captures, Enrichment enri
 
   public Finding {
     captures = Map.copyOf(captures);
+  }
+
+  /** The severity for the server: the entry's, raised when a storm of it is a problem itself. */
+  public Severity severity() {
+    return entry.severityAt(count);
   }
 
   /** The variant the context picked, if any. */

@@ -159,6 +159,14 @@ class CliTest {
   }
 
   @Test
+  void theTextAroundTheCatalogSpeaksJapaneseToo() throws IOException {
+    Path p = log("error.log", WSGI);
+    assertThat(Cli.run(Map.of("LANG", "ja_JP.UTF-8"), "", false, "diagnose", "--no-context",
+        p.toString()).out()).startsWith("a2doctor: 検出 1 件 (1 行)、読んだ行 1、説明できない行 0")
+        .contains("  対処: ").contains("1 回, 2026-01-05T12:00:00.000000, 最初の行 ");
+  }
+
+  @Test
   void speaksJapaneseFromTheLocaleOrTheOption() {
     assertThat(Cli.run(Map.of("LANG", "ja_JP.UTF-8"), "", false, "explain", "--no-context", WSGI)
         .out()).contains("mod_wsgi がデーモンプロセスのソケットに接続できません");

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** README's Install section names the artifacts the build makes and what --version prints. */
 class InstallReadmeTest {
@@ -36,18 +37,20 @@ class InstallReadmeTest {
   }
 
   @Test
-  void showsWhatVersionPrints() {
+  void showsWhatVersionPrints(@TempDir Path site) {
     int open = install.indexOf("```\na2doctor ");
     assertThat(open).isNotNegative();
     List<String> shown = install.substring(open + 4, install.indexOf("```", open + 4))
         .lines().toList();
-    Cli.Result real = Cli.run(java.util.Map.of(), "", false, "--version");
+    Cli.Result real = Cli.run(java.util.Map.of("A2DOCTOR_PATTERNS_D", site.toString()), "",
+        false, "--version");
     List<String> printed = real.out().lines().toList();
     assertThat(shown).hasSameSizeAs(printed);
     assertThat(shown.get(0)).isEqualTo(printed.get(0));
     assertThat(shown.get(1)).matches("catalog: \\d+ entries from /usr/share/a2doctor/patterns");
-    assertThat(shown.get(2)).isEqualTo("config: /etc/a2doctor/a2doctor.conf");
-    assertThat(shown.get(3)).startsWith("java: 17");
+    assertThat(shown.get(2)).isEqualTo("site catalog: 0 entries from /etc/a2doctor/patterns.d");
+    assertThat(shown.get(3)).isEqualTo("config: /etc/a2doctor/a2doctor.conf");
+    assertThat(shown.get(4)).startsWith("java: 17");
   }
 
   @Test

@@ -15,8 +15,8 @@ class VersionTest {
 
   @Test
   void printsTheVersionTheCatalogAndWhereItCameFrom() {
-    Cli.Result r = Cli.run(Map.of("A2DOCTOR_CONFIG", "/nonexistent/a2doctor.conf"), "", false,
-        "--version");
+    Cli.Result r = Cli.run(Map.of("A2DOCTOR_CONFIG", "/nonexistent/a2doctor.conf",
+        "A2DOCTOR_PATTERNS_D", ""), "", false, "--version");
     assertThat(r.code()).isZero();
     int entries = new CatalogLoader().loadBuiltin().size();
     assertThat(entries).isPositive();
@@ -41,10 +41,10 @@ class VersionTest {
   void anInstalledCatalogDirectoryIsTheOneUsedAndNamed() {
     // what the launcher does when share/a2doctor/patterns is installed beside it
     Path dir = Path.of("patterns").toAbsolutePath();
-    String before = System.getProperty(Catalogs.PROPERTY);
-    System.setProperty(Catalogs.PROPERTY, dir.toString());
+    String before = System.getProperty(InstalledCatalog.PROPERTY);
+    System.setProperty(InstalledCatalog.PROPERTY, dir.toString());
     try {
-      Cli.Result r = Cli.run("--version");
+      Cli.Result r = Cli.run(Map.of("A2DOCTOR_PATTERNS_D", ""), "", false, "--version");
       assertThat(r.out()).contains("\ncatalog: " + new CatalogLoader().load(java.util.List.of(dir))
           .size() + " entries from " + dir + "\n");
       Cli.Result show = Cli.run("patterns", "show", "wsgi-daemon-connect-denied");
@@ -52,10 +52,18 @@ class VersionTest {
       assertThat(Cli.run("patterns", "test").code()).isZero();
     } finally {
       if (before == null) {
-        System.clearProperty(Catalogs.PROPERTY);
+        System.clearProperty(InstalledCatalog.PROPERTY);
       } else {
-        System.setProperty(Catalogs.PROPERTY, before);
+        System.setProperty(InstalledCatalog.PROPERTY, before);
       }
     }
+  }
+
+  @Test
+  void namesEachSiteCatalogDirectory(@TempDir Path dir) throws IOException {
+    Path site = Files.createDirectories(dir.resolve("patterns.d"));
+    Cli.Result r = Cli.run(Map.of("A2DOCTOR_PATTERNS_D", site.toString()), "", false,
+        "--version");
+    assertThat(r.out()).contains("\nsite catalog: 0 entries from " + site + "\n");
   }
 }

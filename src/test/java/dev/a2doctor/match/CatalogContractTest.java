@@ -28,7 +28,7 @@ class CatalogContractTest {
   @Test
   void everyExampleMatchesItsEntryAndOnlyIt() {
     List<CatalogProblem> failures =
-        new CatalogCheck(Enrichers::info).check(catalog.entries(), catalog);
+        new CatalogCheck(Enrichers::info, List.of("en", "ja")).check(catalog.entries(), catalog);
     assertThat(failures)
         .as(() -> failures.stream().map(CatalogProblem::toString)
             .collect(Collectors.joining("\n", "\n", "\n")))
@@ -66,6 +66,42 @@ class CatalogContractTest {
     }
     assertThat(notFound).as("example lines that are not verbatim in the sample they cite")
         .isEmpty();
+  }
+
+  /**
+   * ../shared/scenarios.md lists the scenarios reproduced on a real Apache with a verified fix:
+   * the floor of the catalog. Each must be claimed by an entry (key {@code scenarios}), and no
+   * entry may claim a scenario that does not exist.
+   */
+  @Test
+  void everyReproducedScenarioIsDiagnosed() throws Exception {
+    Path scenarios = Path.of("../shared/scenarios.md");
+    if (!Files.exists(scenarios)) {
+      org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("CI") == null,
+          "in CI ../shared/scenarios.md must be beside the clone");
+      org.junit.jupiter.api.Assumptions.abort("no ../shared/scenarios.md beside this checkout");
+    }
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    for (String line : Files.readAllLines(scenarios)) {
+      if (line.startsWith("### ")) {
+        ids.add(line.substring(4).strip());
+      }
+    }
+    assertThat(ids).hasSizeGreaterThan(100);
+    java.util.Set<String> claimed = new java.util.TreeSet<>();
+    List<String> unknown = new ArrayList<>();
+    for (Entry e : catalog.entries()) {
+      for (String s : e.scenarios()) {
+        claimed.add(s);
+        if (!ids.contains(s)) {
+          unknown.add(e.source() + ": " + s);
+        }
+      }
+    }
+    java.util.Set<String> missing = new java.util.TreeSet<>(ids);
+    missing.removeAll(claimed);
+    assertThat(missing).as("scenarios no entry diagnoses").isEmpty();
+    assertThat(unknown).as("entries claiming scenarios that do not exist").isEmpty();
   }
 
   @Test

@@ -86,6 +86,28 @@ class LineParserTest {
                 + " 127.0.0.1:18333",
             LogLine.Format.BARE, "", "", "", "", "", 98, "", "AH00072",
             "make_sock: could not bind to address 127.0.0.1:18333", ""),
+        // the journal when apache2 fails to start: composed from systemd-journald's short
+        // format and httpd's configtest output (samples/scenarios/core-duplicate-listen)
+        Arguments.of("Nov 25 01:02:03 web01 apachectl[1234]: AH00526: Syntax error on line 35 of"
+                + " /etc/apache2/ports.conf:",
+            LogLine.Format.SYSLOG, "--11-25T01:02:03", "", "", "", "", LogLine.NO_ERRNO, "",
+            "AH00526", "Syntax error on line 35 of /etc/apache2/ports.conf:", ""),
+        // ErrorLog syslog: rsyslog RFC 3339 prefix, then httpd's line without its timestamp;
+        // composed from httpd server/log.c (syslog branch) and rsyslog's default template
+        Arguments.of("2026-11-25T01:02:03.123456+00:00 web01 apache2[1234]: [authz_core:error]"
+                + " [pid 1234:tid 5678] [client 10.0.0.1:5] AH01630: client denied by server"
+                + " configuration: /srv/x",
+            LogLine.Format.APACHE24, "2026-11-25T01:02:03.123456+00:00", "authz_core", "error",
+            "1234", "5678", LogLine.NO_ERRNO, "10.0.0.1:5", "AH01630",
+            "client denied by server configuration: /srv/x", ""),
+        // mod_wsgi 6: "[script X]" before the tag (composed from mod_wsgi 6.0.5
+        // src/server/wsgi_logger.c wsgi_log_rerror)
+        Arguments.of("[Mon Jan 05 12:00:00.000000 2026] [wsgi:error] [pid 1] [client 10.0.0.1:5]"
+                + " [script /srv/app/app.wsgi] WSGI0146: Truncated or oversized response headers"
+                + " received from daemon process 'app'",
+            LogLine.Format.APACHE24, "2026-01-05T12:00:00.000000", "wsgi", "error", "1", "",
+            LogLine.NO_ERRNO, "10.0.0.1:5", "WSGI0146",
+            "Truncated or oversized response headers received from daemon process 'app'", ""),
         // CGI / Python stderr without prefix
         Arguments.of("Traceback (most recent call last):", LogLine.Format.BARE, "", "", "", "",
             "", LogLine.NO_ERRNO, "", "", "Traceback (most recent call last):", ""),
@@ -120,6 +142,17 @@ class LineParserTest {
     assertThat(l.message()).isEqualTo(message);
     assertThat(l.referer()).isEqualTo(referer);
     assertThat(l.raw()).isEqualTo(raw);
+  }
+
+  @Test
+  void keepsTheIndentationOfTracebackLines() {
+    // samples/scenarios/wsgi-python-path-wrong/error.log
+    LogLine l = parsed("[Wed Nov 25 01:13:51.704315 2026] [wsgi:error] [pid 16621:tid 16629]"
+        + " [remote 127.0.0.1:42904]   File \"/tmp/helper-b3-wsgi-ppath/app/app.wsgi\", line 1,"
+        + " in <module>");
+    assertThat(l.message()).startsWith("  File ");
+    assertThat(parsed("[Wed Nov 25 01:13:51.704315 2026] [wsgi:error] [pid 1:tid 2]     x = 1")
+        .message()).isEqualTo("    x = 1");
   }
 
   @Test

@@ -36,4 +36,24 @@ class DiagnoserTest {
     });
     assertThat(result.unrecognizedLines()).isEqualTo(1);
   }
+
+  @Test
+  void aStormOf404sOnManyPathsIsOneWarning() throws Exception {
+    // samples/scenarios/documentroot-does-not-exist/error-loglevel-info.log, paths varied
+    String line = java.nio.file.Files.readAllLines(java.nio.file.Path.of(
+        "samples/scenarios/documentroot-does-not-exist/error-loglevel-info.log")).stream()
+        .filter(l -> l.contains("AH00128")).findFirst().orElseThrow();
+    Diagnoser d = new Diagnoser(MATCHER, ServerContext.none("test"));
+    for (int i = 0; i < 99; i++) {
+      d.accept(line.replace("File does not exist: /", "File does not exist: /p" + i + "/"),
+          "a.log", i + 1);
+    }
+    assertThat(d.result().findings()).singleElement().satisfies(f -> {
+      assertThat(f.count()).isEqualTo(99);
+      assertThat(f.severity()).isEqualTo(dev.a2doctor.catalog.Severity.INFO);
+    });
+    d.accept(line, "a.log", 100);
+    assertThat(d.result().findings().get(0).severity())
+        .isEqualTo(dev.a2doctor.catalog.Severity.WARNING);
+  }
 }
