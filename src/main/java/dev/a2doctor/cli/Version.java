@@ -16,7 +16,7 @@ import picocli.CommandLine;
  *
  * <pre>
  * a2doctor 0.1.0
- * catalog: 177 entries from /usr/share/a2doctor/patterns
+ * catalog: 214 entries from /usr/share/a2doctor/patterns
  * site catalog: 2 entries from /etc/a2doctor/patterns.d
  * config: /etc/a2doctor/a2doctor.conf
  * java: 17.0.15+6-Debian-1deb12u1
