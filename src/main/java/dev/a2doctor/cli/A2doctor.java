@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
         + "and the concrete fix for this server.",
     subcommands = {DiagnoseCommand.class, ExplainCommand.class, PatternsCommand.class,
         ContextCommand.class,
+        ReportCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"%nExamples:",
         "  a2doctor diagnose /var/log/apache2/error.log /var/log/apache2/error.log.2.gz",

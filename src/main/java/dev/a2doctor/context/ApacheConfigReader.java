@@ -96,8 +96,7 @@ public final class ApacheConfigReader {
         continue;
       }
       String name = assignment.substring(0, eq);
-      String value = unquote(assignment.substring(eq + 1).strip());
-      vars.put(name, expandShell(value));
+      vars.put(name, expandShell(shellWord(assignment.substring(eq + 1))));
     }
   }
 
@@ -354,11 +353,25 @@ public final class ApacheConfigReader {
     return out;
   }
 
-  private static String unquote(String s) {
-    if (s.length() >= 2 && (s.charAt(0) == '"' || s.charAt(0) == '\'')
-        && s.charAt(s.length() - 1) == s.charAt(0)) {
-      return s.substring(1, s.length() - 1);
+  /**
+   * The value of {@code NAME=value} as the shell reads it: a quoted word up to its closing
+   * quote, an unquoted one up to white space (so {@code =/srv/www   # comment} is /srv/www).
+   */
+  static String shellWord(String s) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    while (i < s.length() && !Character.isWhitespace(s.charAt(i))) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\'') {
+        int end = s.indexOf(c, i + 1);
+        end = end < 0 ? s.length() : end;
+        out.append(s, i + 1, end);
+        i = end + 1;
+      } else {
+        out.append(c);
+        i++;
+      }
     }
-    return s;
+    return out.toString();
   }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 /** The enrichers catalog entries can name. */
 public final class Enrichers {
 
-  private static final List<Enricher> ALL = List.of(new WsgiDaemonSocket());
+  private static final List<Enricher> ALL = List.of(new WsgiDaemonSocket(), new RequireForPath());
 
   private Enrichers() {}
 

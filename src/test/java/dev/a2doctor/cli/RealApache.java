@@ -103,10 +103,15 @@ final class RealApache implements AutoCloseable {
 
   /** GET / with the given Host header; returns the status code. */
   int get(String host) throws IOException {
+    return get(host, "/");
+  }
+
+  /** GET {@code path} with the given Host header; returns the status code. */
+  int get(String host, String path) throws IOException {
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
       s.setSoTimeout(20_000);
       OutputStream o = s.getOutputStream();
-      o.write(("GET / HTTP/1.0\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+      o.write(("GET " + path + " HTTP/1.0\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
           .getBytes(StandardCharsets.US_ASCII));
       o.flush();
       InputStream in = s.getInputStream();

@@ -73,7 +73,11 @@ class SeedCaseOnRealApacheTest {
   }
 
   /** Runs the real command on the instance's fresh error log and returns its one finding. */
-  private static JsonNode diagnose(Path work) throws Exception {
+  static JsonNode diagnose(Path work) throws Exception {
+    return diagnose(work, "wsgi-daemon-connect-denied");
+  }
+
+  static JsonNode diagnose(Path work, String id) throws Exception {
     Cli.Result r = Cli.run("diagnose", "--format", "json",
         "--apache-config", work.resolve("etc/apache2/apache2.conf").toString(),
         "--passwd", "/etc/passwd",
@@ -85,7 +89,7 @@ class SeedCaseOnRealApacheTest {
     for (String line : r.out().split("\n")) {
       JsonNode n = json.readTree(line);
       if (n.get("type").asString().equals("finding")
-          && n.get("id").asString().equals("wsgi-daemon-connect-denied")) {
+          && n.get("id").asString().equals(id)) {
         findings.add(n);
       }
     }
@@ -94,7 +98,7 @@ class SeedCaseOnRealApacheTest {
   }
 
   /** Applies the printed change the way an admin would: that line, as printed. */
-  private static void apply(JsonNode edit) throws Exception {
+  static void apply(JsonNode edit) throws Exception {
     assertThat(edit).as("a2doctor printed no change to apply").isNotNull();
     Path file = Path.of(edit.get("file").asString());
     List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));

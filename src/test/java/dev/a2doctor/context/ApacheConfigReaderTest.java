@@ -28,12 +28,14 @@ class ApacheConfigReaderTest {
     write("envvars", """
         # Debian's envvars is shell
         export APACHE_RUN_USER=www-data
-        export APACHE_RUN_DIR=/var/run/apache2$SUFFIX
+        export APACHE_RUN_DIR=/var/run/apache2$SUFFIX   # a comment, as admins write them
+        export QUOTED="/srv/my site"
         if [ "x" = y ]; then export IGNORED=1; fi
         """);
     write("apache2.conf", """
         DefaultRuntimeDir ${APACHE_RUN_DIR}
         User ${APACHE_RUN_USER}
+        Define QUOTED_SEEN "${QUOTED}"
         IncludeOptional mods-enabled/*.load
         IncludeOptional sites-enabled/*.conf
         IncludeOptional conf-enabled/*.conf
@@ -54,12 +56,13 @@ class ApacheConfigReaderTest {
         """);
     ApacheConfig c = read(Map.of());
     assertThat(c.directives()).extracting(Directive::name).containsExactly(
-        "DefaultRuntimeDir", "User", "IncludeOptional", "LoadModule", "LoadModule",
+        "DefaultRuntimeDir", "User", "Define", "IncludeOptional", "LoadModule", "LoadModule",
         "IncludeOptional", "ServerName", "AssignUserID", "WSGIDaemonProcess", "ServerAdmin",
         "IncludeOptional", "Include", "Listen");
     assertThat(c.serverLevel("User").orElseThrow().arg(0)).isEqualTo("www-data");
     assertThat(c.serverLevel("DefaultRuntimeDir").orElseThrow().arg(0))
         .isEqualTo("/var/run/apache2");
+    assertThat(c.all("Define").get(0).arg(1)).isEqualTo("/srv/my site");
     assertThat(c.loadModule("mpm_itk_module")).isPresent();
     assertThat(c.loadModule("mpm_event_module")).isEmpty();
     Directive d = c.all("wsgidaemonprocess").get(0);
