@@ -115,6 +115,16 @@ if grep -v -e '^#' -e '^[[:space:]]*$' -e '^MAILTO=' /etc/cron.d/a2doctor; then
 fi
 check "files, conffiles, disabled cron job"
 
+# the cron job, switched on, runs: its command (after the user field) on the sample log
+job=$(sed -n 's/^#[0-9*][^a-z]* root //p' /etc/cron.d/a2doctor)
+[ -n "$job" ] || fail "no commented-out job line in /etc/cron.d/a2doctor"
+job=${job//\/var\/log\/apache2\/error.log/$PWD/$sample/error.log}
+code=0
+sh -c "$job" >"$work/report.txt" 2>"$work/report-err.txt" || code=$?
+[ "$code" -eq 1 ] && [ -s "$work/report.txt" ] && [ -s /var/lib/a2doctor/state.json ] \
+  || fail "the cron job ($job) exited $code: $(cat "$work/report-err.txt")"
+check "the cron job's command reports on the sample and keeps its state in /var/lib/a2doctor"
+
 a2doctor --version >"$work/version.txt"
 grep -qx "catalog: $entries entries from /usr/share/a2doctor/patterns" "$work/version.txt" \
   || fail "installed --version: $(cat "$work/version.txt")"
