@@ -149,7 +149,9 @@ cp "$work/a2doctor.conf.orig" /etc/a2doctor/a2doctor.conf
 check "/etc/a2doctor/a2doctor.conf sets option defaults"
 
 [ "$(man -w a2doctor)" = /usr/share/man/man1/a2doctor.1.gz ] || fail "man -w a2doctor: $(man -w a2doctor 2>&1)"
-man a2doctor-diagnose 2>/dev/null | col -b | grep -q -- '--fail-on' || fail "man a2doctor-diagnose lacks --fail-on"
+# (to a file first: grep -q closing the pipe early would fail the pipeline under pipefail)
+man a2doctor-diagnose 2>/dev/null | col -b >"$work/man.txt"
+grep -q -- '--fail-on' "$work/man.txt" || fail "man a2doctor-diagnose lacks --fail-on"
 check "man -w a2doctor: $(man -w a2doctor)"
 
 # bash: bash-completion finds the script by command name on first Tab, as in a login shell

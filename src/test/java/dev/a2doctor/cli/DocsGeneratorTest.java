@@ -42,6 +42,9 @@ class DocsGeneratorTest {
       assertThat(page).as(spec.qualifiedName()).exists();
       String adoc = Files.readString(page, StandardCharsets.UTF_8);
       for (OptionSpec o : spec.options()) {
+        if (o.hidden()) {
+          continue; // in neither --help nor the man page
+        }
         assertThat(adoc).as(page + " documents " + o.longestName())
             .contains("*" + o.longestName() + "*");
       }
