@@ -142,7 +142,18 @@ public final class CatalogLoader {
       problems.add(new CatalogProblem(shown, 1, "", "empty file"));
       return;
     }
-    new Validator(shown, text, problems).entry(raw, file).ifPresent(entries::add);
+    Validator v = new Validator(shown, text, problems);
+    v.entry(raw, file).ifPresent(e -> {
+      // found here rather than by Catalog, which does not know the line of the id
+      Entry previous = entries.stream().filter(x -> x.id().equals(e.id())).findFirst()
+          .orElse(null);
+      if (previous == null) {
+        entries.add(e);
+      } else {
+        problems.add(new CatalogProblem(shown, v.lineOf("id"), "id",
+            "duplicate id '" + e.id() + "', also in " + previous.source()));
+      }
+    });
   }
 
   private static String firstLine(JacksonException e) {

@@ -13,10 +13,13 @@ import picocli.CommandLine.Option;
     subcommands = {DiagnoseCommand.class, ExplainCommand.class, PatternsCommand.class,
         ContextCommand.class,
         ReportCommand.class,
+        ShellCommand.class,
+        WatchCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"%nExamples:",
         "  a2doctor diagnose /var/log/apache2/error.log /var/log/apache2/error.log.2.gz",
         "  tail -n 1000 /var/log/apache2/error.log | a2doctor diagnose --format json",
+        "  a2doctor watch /var/log/apache2/error.log",
         "  a2doctor explain AH01630",
         "  a2doctor patterns test",
         "%nFiles and environment:",
@@ -54,7 +57,7 @@ public final class A2doctor implements Runnable {
     cl.setErr(io.err());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      io.err().println("a2doctor: internal error: " + e);
+      io.err().println("a2doctor: internal error: " + dev.a2doctor.render.Safe.line(e.toString()));
       if (root.verbose) {
         e.printStackTrace(io.err());
       }

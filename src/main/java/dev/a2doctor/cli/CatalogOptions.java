@@ -38,7 +38,7 @@ final class CatalogOptions {
     CatalogLoader loader = new CatalogLoader();
     Catalog c = Catalogs.load(InstalledCatalog.load(loader), loader, siteDirs(io));
     for (CatalogProblem p : c.problems()) {
-      io.err().println("a2doctor: " + p);
+      io.err().println("a2doctor: " + dev.a2doctor.render.Safe.line(p.toString()));
     }
     return c;
   }

@@ -67,7 +67,8 @@ final class CoverageCommand implements Callable<Integer> {
           }
         }
       } catch (IOException e) {
-        io.err().println("a2doctor: " + f + ": cannot read: " + IoErrors.reason(e));
+        io.err().println("a2doctor: " + Safe.line(String.valueOf(f)) + ": cannot read: "
+            + Safe.line(IoErrors.reason(e)));
         inputError = true;
       }
     }

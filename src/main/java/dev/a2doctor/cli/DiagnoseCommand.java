@@ -6,6 +6,7 @@ import dev.a2doctor.context.ServerContext;
 import dev.a2doctor.match.Matcher;
 import dev.a2doctor.render.DiffRenderer;
 import dev.a2doctor.render.JsonRenderer;
+import dev.a2doctor.render.Safe;
 import dev.a2doctor.render.TextRenderer;
 import dev.a2doctor.report.Diagnoser;
 import dev.a2doctor.report.Diagnosis;
@@ -105,8 +106,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     } catch (IOException | java.io.UncheckedIOException e) {
       IOException cause = e instanceof java.io.UncheckedIOException u ? u.getCause()
           : (IOException) e;
-      io.err().println("a2doctor: " + name + (n > 0 ? ":" + n : "") + ": cannot read: "
-          + IoErrors.reason(cause)
+      io.err().println("a2doctor: " + Safe.line(name) + (n > 0 ? ":" + n : "") + ": cannot read: "
+          + Safe.line(IoErrors.reason(cause))
           + (n > 0 ? " (the " + n + " lines before were diagnosed)" : ""));
     }
     return false;

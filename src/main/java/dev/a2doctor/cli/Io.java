@@ -9,12 +9,19 @@ import java.util.Map;
  * with string writers and a fake environment.
  *
  * @param tty whether stdout is a terminal (colour is only ever used on one)
+ * @param signals how a long-running command hears Ctrl-C and SIGTERM
  */
 public record Io(PrintWriter out, PrintWriter err, Map<String, String> env, InputStream stdin,
-    boolean tty) {
+    boolean tty, Signals signals) {
 
   public Io {
     env = Map.copyOf(env);
+  }
+
+  /** Without signals: for commands and tests that end by themselves. */
+  public Io(PrintWriter out, PrintWriter err, Map<String, String> env, InputStream stdin,
+      boolean tty) {
+    this(out, err, env, stdin, tty, Signals.NONE);
   }
 
   public String env(String name) {

@@ -11,10 +11,26 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    Io io = new Io(out, err, System.getenv(), System.in, System.console() != null);
+    Io io = new Io(out, err, System.getenv(), System.in, System.console() != null,
+        Main::onStop);
     int code = A2doctor.commandLine(io).execute(args);
     out.flush();
     err.flush();
     System.exit(code);
+  }
+
+  /** SIGINT and SIGTERM run {@code stop} once, then have their default effect again. */
+  @SuppressWarnings("sunapi")
+  private static void onStop(Runnable stop) {
+    java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+    for (String name : new String[] {"INT", "TERM"}) {
+      sun.misc.Signal.handle(new sun.misc.Signal(name), s -> {
+        sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_DFL);
+        sun.misc.Signal.handle(new sun.misc.Signal("TERM"), sun.misc.SignalHandler.SIG_DFL);
+        if (once.compareAndSet(false, true)) {
+          stop.run();
+        }
+      });
+    }
   }
 }

@@ -49,18 +49,18 @@ final class PatternsCommand implements Runnable {
   /** Prints one entry in full. */
   static void show(Entry e, PrintWriter out, String lang) {
     out.printf("%s  [%s]  %s%n", e.severity().label().toUpperCase(java.util.Locale.ROOT),
-        e.id(), e.title().get(lang));
-    out.println("  source: " + e.source());
-    out.println("  matches: " + describe(e));
+        e.id(), Safe.line(e.title().get(lang)));
+    out.println("  source: " + Safe.line(e.source()));
+    out.println("  matches: " + Safe.line(describe(e)));
     out.println("  Why: " + indent(e.explanation().get(lang)));
     out.println("  Fix: " + indent(e.fix().get(lang)));
     for (Variant v : e.variants().values()) {
-      out.println("  When " + v.id() + ":");
+      out.println("  When " + Safe.line(v.id()) + ":");
       out.println("    Why: " + indent(v.explanation().get(lang)));
       out.println("    Fix: " + indent(v.fix().get(lang)));
     }
     if (!e.references().isEmpty()) {
-      out.println("  See: " + String.join(" ", e.references()));
+      out.println("  See: " + Safe.line(String.join(" ", e.references())));
     }
     e.examples().forEach(x -> out.println("  e.g. " + Safe.line(x.line())));
     out.flush();
@@ -104,7 +104,8 @@ final class PatternsCommand implements Runnable {
       PrintWriter out = root.io.out();
       for (Entry e : c.entries()) {
         out.printf("%-48s %-8s %-28s %s  (%s)%n", e.id(), e.severity().label(),
-            abbreviate(describe(e), 28), Safe.line(e.title().en()), Safe.line(e.source()));
+            Safe.line(abbreviate(describe(e), 28)), Safe.line(e.title().en()),
+            Safe.line(e.source()));
       }
       out.printf("%d entries%n", c.size());
       out.flush();
@@ -135,7 +136,8 @@ final class PatternsCommand implements Runnable {
       Catalog c = catalogOptions.load(root.io);
       Optional<Entry> e = c.get(id);
       if (e.isEmpty()) {
-        root.io.err().println("a2doctor: no entry '" + id + "' (see 'a2doctor patterns list')");
+        root.io.err().println("a2doctor: no entry '" + Safe.line(id)
+            + "' (see 'a2doctor patterns list')");
         return ExitCodes.USAGE;
       }
       show(e.get(), root.io.out(), "en");
@@ -182,6 +184,12 @@ final class PatternsCommand implements Runnable {
         loadProblems.addAll(given.problems());
         Map<String, Entry> merged = new LinkedHashMap<>();
         builtin.entries().forEach(e -> merged.put(e.id(), e));
+        for (Entry e : given.entries()) {
+          if (builtin.get(e.id()).isPresent()) {
+            out.println("NOTE " + Safe.line(e.source()) + ": key 'id': '" + e.id()
+                + "' replaces the built-in entry " + builtin.get(e.id()).get().source());
+          }
+        }
         given.entries().forEach(e -> merged.put(e.id(), e));
         all = new Catalog(List.copyOf(merged.values()), List.of());
         checked = given.entries();
@@ -190,10 +198,10 @@ final class PatternsCommand implements Runnable {
       List<CatalogProblem> failures = new CatalogCheck(Enrichers::info,
           files.isEmpty() ? List.of("en", "ja") : List.of("en")).check(checked, all);
       for (CatalogProblem p : loadProblems) {
-        out.println("INVALID " + p);
+        out.println("INVALID " + Safe.line(p.toString()));
       }
       for (CatalogProblem p : failures) {
-        out.println("FAIL " + p);
+        out.println("FAIL " + Safe.line(p.toString()));
       }
       long examples = checked.stream().mapToLong(e -> e.examples().size()).sum();
       long misses = checked.stream().mapToLong(e -> e.nearMisses().size()).sum();

@@ -50,7 +50,7 @@ final class RequireForPath implements Enricher {
     Map<String, String> values = new LinkedHashMap<>();
     values.put("directive", "Require ...");
     values.put("where", "the <Directory> section for " + path);
-    Path parent = Path.of(path).getParent();
+    Path parent = LoggedPath.parent(path);
     String dirOfPath = path.endsWith("/") || parent == null ? path : parent.toString();
     values.put("directory", dirOfPath);
     values.put("corrected", "Require all granted");

@@ -61,7 +61,7 @@ final class WsgiDaemonSocket implements Enricher {
       evidence.add("uid " + uid + " is user '" + user + "' (" + ctx.users().get().path() + ")");
     }
     values.put("user", user);
-    Path socketDir = socket.isEmpty() ? null : Path.of(socket).getParent();
+    Path socketDir = socket.isEmpty() ? null : LoggedPath.parent(socket);
     values.put("socket_dir", socketDir == null ? "the socket directory" : socketDir.toString());
 
     Optional<ApacheConfig> config = ctx.config();

@@ -5,21 +5,26 @@ import dev.a2doctor.catalog.Entry;
 import dev.a2doctor.catalog.Match;
 import dev.a2doctor.parse.LogLine;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.ahocorasick.trie.Emit;
+import org.ahocorasick.trie.Trie;
 
 /**
  * Finds the catalog entry that explains a line. Entries are indexed by tag; entries keyed by a
- * literal are tried only when the message contains that literal, so a line runs few regexes,
- * each on RE2/J (linear time, no catastrophic backtracking).
+ * literal are tried only when the message contains that literal (all literals are found in one
+ * Aho-Corasick pass), so a line runs few regexes, each on RE2/J (linear time, no catastrophic
+ * backtracking).
  */
 public final class Matcher {
 
   private final Map<String, List<Entry>> byTag = new HashMap<>();
-  private final List<Entry> byLiteral = new ArrayList<>();
+  private final Map<String, List<Entry>> byLiteral = new HashMap<>();
+  private final Trie literals;
   private final Map<String, List<Entry>> fallbackByModule = new HashMap<>();
 
   public Matcher(Catalog catalog) {
@@ -36,9 +41,11 @@ public final class Matcher {
         byTag.computeIfAbsent(tag, k -> new ArrayList<>()).add(e);
       }
       if (e.match().literal() != null) {
-        byLiteral.add(e);
+        byLiteral.computeIfAbsent(e.match().literal(), k -> new ArrayList<>()).add(e);
       }
     }
+    // one Aho-Corasick pass finds every literal in a message, however many entries there are
+    literals = Trie.builder().addKeywords(byLiteral.keySet()).build();
   }
 
   /** The best entry for {@code line}: a tag hit before a literal hit, then the first by id. */
@@ -69,14 +76,24 @@ public final class Matcher {
       }
     }
     String message = line.message();
-    for (Entry e : byLiteral) {
-      if (message.contains(e.match().literal()) && !line.tag().isEmpty()
-          && e.match().tags().contains(line.tag())) {
-        continue; // already tried through its tag
+    if (byLiteral.isEmpty() || message.isEmpty()) {
+      return hits;
+    }
+    Collection<Emit> found = literals.parseText(message);
+    if (found.isEmpty()) {
+      return hits;
+    }
+    // entries by id, so that the order (and so the best hit) does not depend on the text
+    TreeMap<String, Entry> candidates = new TreeMap<>();
+    for (Emit emit : found) {
+      for (Entry e : byLiteral.get(emit.getKeyword())) {
+        if (line.tag().isEmpty() || !e.match().tags().contains(line.tag())) {
+          candidates.put(e.id(), e); // entries with this line's tag were tried above
+        }
       }
-      if (message.contains(e.match().literal())) {
-        tryEntry(e, line, hits);
-      }
+    }
+    for (Entry e : candidates.values()) {
+      tryEntry(e, line, hits);
     }
     return hits;
   }

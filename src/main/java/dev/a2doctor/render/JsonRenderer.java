@@ -9,6 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.CharacterEscapes;
+import tools.jackson.core.io.SerializedString;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,7 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JsonRenderer {
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder(JsonFactory.builder().characterEscapes(new TerminalEscapes()).build())
+          .build();
 
   private final PrintWriter out;
   private final String lang;
@@ -101,4 +107,32 @@ public final class JsonRenderer {
   public void write(Map<String, Object> o) {
     out.println(MAPPER.writeValueAsString(o));
   }
+
+  /**
+   * JSON escapes C0 controls; this also escapes DEL, the C1 controls (U+0080..U+009F, where a
+   * terminal reads CSI and OSC) and U+2028/U+2029, so that JSON Lines shown in a terminal are
+   * as safe as the text output. The JSON stays the same data.
+   */
+  private static final class TerminalEscapes extends CharacterEscapes {
+    private static final long serialVersionUID = 1L;
+    private final int[] ascii = standardAsciiEscapesForJSON();
+
+    TerminalEscapes() {
+      ascii[0x7f] = ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      if ((ch >= 0x80 && ch < 0xa0) || ch == 0x2028 || ch == 0x2029) {
+        return new SerializedString(String.format("\\u%04X", ch));
+      }
+      return null;
+    }
+  }
 }
+

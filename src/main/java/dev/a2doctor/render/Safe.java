@@ -2,8 +2,9 @@ package dev.a2doctor.render;
 
 /**
  * Makes log text safe for a terminal: C0 and C1 control characters and DEL (escape sequences
- * that could move the cursor, retitle the window or hide text) are shown as {@code \x1b}; tabs
- * stay readable as a space.
+ * that could move the cursor, retitle the window or hide text) are shown as {@code \x1b}, the
+ * line and paragraph separators U+2028/U+2029 with a backslash, u and four hex digits; tabs stay
+ * readable as a space.
  */
 public final class Safe {
 
@@ -27,7 +28,8 @@ public final class Safe {
       if (c == '\t') {
         out.append(' ');
       } else {
-        out.append(String.format("\\x%02x", (int) c));
+        // U+2028 gets four hex digits after "\\u"; "\\x2028" would read as \x20 and "28"
+        out.append(String.format(c > 0xff ? "\\u%04x" : "\\x%02x", (int) c));
       }
     }
     return out == null ? s : out.toString();

@@ -71,7 +71,7 @@ public final class TextRenderer {
     }
     if (!contextNotes.isEmpty() && !d.findings().isEmpty()) {
       out.println();
-      out.println(style.dim(labels.context() + ": " + String.join("; ", contextNotes)));
+      out.println(style.dim(labels.context() + ": " + Safe.line(String.join("; ", contextNotes))));
     }
     out.flush();
   }
@@ -81,8 +81,8 @@ public final class TextRenderer {
     out.printf("%s  %s  %s%n", style.severity(f.severity()),
         style.bold(Safe.line(f.title(lang))), style.dim("[" + f.entry().id() + "]"));
     String when = f.firstSeen().isEmpty() ? ""
-        : f.firstSeen().equals(f.lastSeen()) ? ", " + f.firstSeen()
-        : ", " + f.firstSeen() + " .. " + f.lastSeen();
+        : f.firstSeen().equals(f.lastSeen()) ? ", " + Safe.line(f.firstSeen())
+        : ", " + Safe.line(f.firstSeen()) + " .. " + Safe.line(f.lastSeen());
     out.printf("  %s%s, %s %s:%d%n", labels.times().formatted(f.count(),
         labels.plural(f.count())), when, labels.firstAt(), Safe.line(f.source()),
         f.firstLine());
@@ -112,7 +112,7 @@ public final class TextRenderer {
       }
     }
     if (!f.entry().references().isEmpty()) {
-      out.println("  " + labels.see() + ": " + String.join(" ", f.entry().references()));
+      out.println("  " + labels.see() + ": " + Safe.line(String.join(" ", f.entry().references())));
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.a2doctor.report;
 
+import dev.a2doctor.catalog.Placeholders;
 import dev.a2doctor.catalog.Severity;
+import dev.a2doctor.catalog.Variant;
 import dev.a2doctor.context.Enricher;
 import dev.a2doctor.context.Enrichers;
 import dev.a2doctor.context.Enrichment;
@@ -37,6 +39,7 @@ public final class Diagnoser {
 
   private static final Set<String> WARN_OR_WORSE =
       Set.of("emerg", "alert", "crit", "error", "warn");
+  private static final int ENRICHMENT_CACHE = 4096;
 
   private final LineParser parser = new LineParser();
   private final ServerContext context;
@@ -44,8 +47,18 @@ public final class Diagnoser {
   private final LongSupplier clock;
   private final Map<String, Finding> findings = new LinkedHashMap<>();
   private final Map<String, Unrecognized> unrecognized = new LinkedHashMap<>();
-  private final Map<List<Object>, Enrichment> enrichments = new HashMap<>();
+  private final Map<List<Object>, Enrichment> enrichments = new LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<List<Object>, Enrichment> eldest) {
+      // A cache: captures such as paths vary without end in a long watch.
+      return size() > ENRICHMENT_CACHE;
+    }
+  };
   private final EventAssembler assembler;
+  private final Map<String, List<String>> fixPlaceholders = new HashMap<>();
+  /** Live mode's bound on findings and on unrecognized templates; none for a batch run. */
+  private int maxKinds = Integer.MAX_VALUE;
+  private long agedOut;
   private long lines;
   private long parsed;
   private long unparsed;
@@ -65,6 +78,24 @@ public final class Diagnoser {
     this.listener = listener;
     this.clock = clock;
     this.assembler = new EventAssembler(matcher, this::emit);
+  }
+
+  /**
+   * Bounds memory for a watch that runs for days: at most {@code max} findings and at most
+   * {@code max} unrecognized templates are kept; past that the one seen least recently is
+   * dropped (aged out; if it comes back it is a new finding again). Batch runs keep everything.
+   */
+  public Diagnoser boundedTo(int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("max must be positive: " + max);
+    }
+    this.maxKinds = max;
+    return this;
+  }
+
+  /** How many findings and templates were dropped by {@link #boundedTo}. */
+  public long agedOut() {
+    return agedOut;
   }
 
   /** Diagnoses one line read from {@code source} at 1-based {@code lineNumber}. */
@@ -100,8 +131,10 @@ public final class Diagnoser {
       if (serious || m.multiLine()) {
         unrecognizedLines++;
         String t = Templates.of(line.module(), line.level(), line.tag(), line.message());
-        unrecognized.merge(t, new Unrecognized(t, 1, m.raw(), m.source(), m.firstLine()),
+        Unrecognized u = unrecognized.merge(t,
+            new Unrecognized(t, 1, m.raw(), m.source(), m.firstLine()),
             (a, b) -> a.plus(1));
+        touch(unrecognized, t, u);
       }
       return;
     }
@@ -109,16 +142,48 @@ public final class Diagnoser {
     Enrichment e = enrich(h);
     Finding first = new Finding(h.entry(), h.captures(), e, 1, m.firstTime(), m.lastTime(),
         m.source(), m.firstLine(), m.raw());
-    List<String> groupBy = h.entry().groupBy();
-    String key = h.entry().id() + "\u0000" + e.variant().orElse("") + "\u0000"
-        + (groupBy == null ? first.fix("en")
-            : groupBy.stream().map(g -> h.captures().getOrDefault(g, ""))
-                .collect(java.util.stream.Collectors.joining("\u0000")));
+    String key = groupKey(h, e);
     Finding existing = findings.get(key);
     Finding merged = existing == null ? first : existing.plus(1, m.lastTime());
     findings.put(key, merged);
+    touch(findings, key, merged);
     listener.onEvent(new Event(merged, existing == null, m.raw(), m.source(), m.firstLine(),
         m.firstTime(), h.captures()));
+  }
+
+  /**
+   * Repeats are one finding when they would get the same fix: the same entry, variant and values
+   * of the placeholders its fix uses (or of the entry's {@code group_by} captures). Cheaper than
+   * filling in the fix for every line, and the same grouping.
+   */
+  private String groupKey(Hit h, Enrichment e) {
+    String variant = e.variant().orElse("");
+    List<String> names = h.entry().groupBy();
+    if (names == null) {
+      names = fixPlaceholders.computeIfAbsent(h.entry().id() + "\u0000" + variant, k -> {
+        Variant v = h.entry().variants().get(variant);
+        return List.copyOf(Placeholders.names((v == null ? h.entry().fix() : v.fix()).en()));
+      });
+    }
+    StringBuilder key = new StringBuilder(h.entry().id()).append('\u0000').append(variant);
+    for (String n : names) {
+      String value = h.captures().get(n);
+      key.append('\u0000').append(value != null ? value : e.values().getOrDefault(n, ""));
+    }
+    return key.toString();
+  }
+
+  /** When bounded: marks {@code key} as seen most recently and drops the least recent. */
+  private <V> void touch(Map<String, V> map, String key, V value) {
+    if (maxKinds == Integer.MAX_VALUE) {
+      return;
+    }
+    map.remove(key);
+    map.put(key, value);
+    if (map.size() > maxKinds) {
+      map.remove(map.keySet().iterator().next());
+      agedOut++;
+    }
   }
 
   private Enrichment enrich(Hit h) {
@@ -138,11 +203,13 @@ public final class Diagnoser {
    */
   public Diagnosis result() {
     assembler.closeAll();
-    List<Finding> f = new ArrayList<>(findings.values());
-    f.sort(Comparator.comparing(Finding::severity)
-        .thenComparing(Comparator.comparingLong(Finding::count).reversed())
-        .thenComparing(x -> x.entry().id())
-        .thenComparing(x -> x.fix("en")));
+    // sort on the stored group key: filling in fix texts per comparison is far too slow
+    List<Map.Entry<String, Finding>> sorted = new ArrayList<>(findings.entrySet());
+    sorted.sort(Comparator.comparing((Map.Entry<String, Finding> x) -> x.getValue().severity())
+        .thenComparing(Comparator.comparingLong(
+            (Map.Entry<String, Finding> x) -> x.getValue().count()).reversed())
+        .thenComparing(Map.Entry::getKey));
+    List<Finding> f = sorted.stream().map(Map.Entry::getValue).toList();
     List<Unrecognized> u = new ArrayList<>(unrecognized.values());
     u.sort(Comparator.comparingLong(Unrecognized::count).reversed()
         .thenComparing(Unrecognized::template));

@@ -12,6 +12,12 @@ public final class IoErrors {
   private IoErrors() {}
 
   public static String reason(IOException e) {
+    if (e instanceof java.io.EOFException) {
+      return "the file ends early (truncated?)";
+    }
+    if (e instanceof java.util.zip.ZipException) {
+      return "corrupt gzip data (" + e.getMessage() + ")";
+    }
     if (e instanceof NoSuchFileException) {
       return "no such file";
     }
