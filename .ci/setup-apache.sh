@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prepare a Debian 12 machine for a2doctor's Apache integration tests.
 #
-# - installs apache2, mpm-itk, mod_wsgi (python3), curl, python3, tmux, ripgrep
+# - installs apache2, mpm-itk, mod_wsgi (python3), curl, python3, tmux, ripgrep,
+#   bash-completion and zsh (.ci/install-test.sh loads the completion scripts)
 #   (skipped when all of them are already installed);
 # - creates the system users foo, bar, hoge (uid 1001, 1002, 1003 when free,
 #   otherwise useradd picks one), each with a group of the same name, no home
@@ -16,7 +17,8 @@ if [ "$(id -u)" -ne 0 ]; then
     exit 1
 fi
 
-PACKAGES=(apache2 libapache2-mpm-itk libapache2-mod-wsgi-py3 curl python3 tmux ripgrep)
+PACKAGES=(apache2 libapache2-mpm-itk libapache2-mod-wsgi-py3 curl python3 tmux ripgrep
+          bash-completion zsh)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

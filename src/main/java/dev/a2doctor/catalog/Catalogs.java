@@ -24,7 +24,11 @@ public final class Catalogs {
    *     directories given explicitly are problems, the default one may be absent
    */
   public static Catalog load(CatalogLoader loader, List<Path> siteDirs) {
-    Catalog builtin = loader.loadBuiltin();
+    return load(loader.loadBuiltin(), loader, siteDirs);
+  }
+
+  /** As {@link #load(CatalogLoader, List)}, over built-in entries loaded elsewhere. */
+  public static Catalog load(Catalog builtin, CatalogLoader loader, List<Path> siteDirs) {
     Map<String, Entry> merged = new LinkedHashMap<>();
     builtin.entries().forEach(e -> merged.put(e.id(), e));
     List<CatalogProblem> problems = new ArrayList<>(builtin.problems());

@@ -22,6 +22,15 @@ import picocli.CommandLine.Option;
         "  a2doctor watch /var/log/apache2/error.log",
         "  a2doctor explain AH01630",
         "  a2doctor patterns test",
+        "%nFiles and environment:",
+        "  /etc/a2doctor/a2doctor.conf  defaults for options, one per line: an option's name",
+        "      without dashes for every command (fail-on = error), or qualified by the command",
+        "      (a2doctor.diagnose.format = json); the command line wins",
+        "  A2DOCTOR_CONFIG  another file of defaults instead",
+        "  A2DOCTOR_OPTS    options for the Java VM, e.g. -Xmx512m",
+        "  A2DOCTOR_CDS     off: do not keep the class-data archive that speeds up start-up",
+        "      (kept in ~/.cache/a2doctor, or in a2doctor under XDG_CACHE_HOME when set)",
+        "  /usr/share/a2doctor/patterns  the catalog (--version says which one is used)",
         ExitCodes.HELP})
 public final class A2doctor implements Runnable {
 
@@ -57,6 +66,7 @@ public final class A2doctor implements Runnable {
     cl.setColorScheme(CommandLine.Help.defaultColorScheme(
         io.tty() && io.env("NO_COLOR") == null ? CommandLine.Help.Ansi.ON
             : CommandLine.Help.Ansi.OFF));
+    ConfigFile.apply(cl, io);
     return cl;
   }
 

@@ -35,7 +35,8 @@ final class CatalogOptions {
 
   /** Loads the catalog and reports its broken entries on stderr; the rest still runs. */
   Catalog load(Io io) {
-    Catalog c = Catalogs.load(new CatalogLoader(), siteDirs(io));
+    CatalogLoader loader = new CatalogLoader();
+    Catalog c = Catalogs.load(InstalledCatalog.load(loader), loader, siteDirs(io));
     for (CatalogProblem p : c.problems()) {
       io.err().println("a2doctor: " + dev.a2doctor.render.Safe.line(p.toString()));
     }

@@ -166,7 +166,7 @@ final class PatternsCommand implements Runnable {
     public Integer call() {
       PrintWriter out = root.io.out();
       CatalogLoader loader = new CatalogLoader();
-      Catalog builtin = loader.loadBuiltin();
+      Catalog builtin = InstalledCatalog.load(loader); // the one the other commands use
       List<CatalogProblem> loadProblems = new ArrayList<>();
       Catalog all;
       List<Entry> checked;
