@@ -1,5 +1,6 @@
 package dev.a2doctor.digest;
 
+import dev.a2doctor.source.IoErrors;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -94,21 +95,32 @@ public final class StateStore implements AutoCloseable {
   public void save(State state) throws IOException {
     byte[] bytes = MAPPER.writeValueAsBytes(state);
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-    checkpoint.reached("state:before-temp");
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-      int half = bytes.length / 2;
-      write(ch, ByteBuffer.wrap(bytes, 0, half));
-      checkpoint.reached("state:temp-half-written");
-      write(ch, ByteBuffer.wrap(bytes, half, bytes.length - half));
-      checkpoint.reached("state:temp-written");
-      ch.force(true);
-    }
-    checkpoint.reached("state:temp-synced");
     try {
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      throw new IOException(file + ": cannot replace it atomically: " + e.getMessage(), e);
+      checkpoint.reached("state:before-temp");
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        int half = bytes.length / 2;
+        write(ch, ByteBuffer.wrap(bytes, 0, half));
+        checkpoint.reached("state:temp-half-written");
+        write(ch, ByteBuffer.wrap(bytes, half, bytes.length - half));
+        checkpoint.reached("state:temp-written");
+        ch.force(true);
+      }
+      checkpoint.reached("state:temp-synced");
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        throw new IOException(file + ": cannot replace it atomically: " + e.getMessage(), e);
+      }
+    } catch (IOException e) {
+      // a full disk or a read-only file system: the old state stays as it was, complete
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // removed by the next run's removeStaleTemporaries
+      }
+      throw new IOException(file + ": cannot write the state: " + IoErrors.reason(e)
+          + " (the previous state is unchanged; the next run starts from it)", e);
     }
     checkpoint.reached("state:renamed");
     try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {

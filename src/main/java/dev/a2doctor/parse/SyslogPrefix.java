@@ -34,7 +34,9 @@ record SyslogPrefix(String time, String host, String program, String rest) {
     } else if (line.length() > 20 && line.charAt(4) == '-' && line.charAt(7) == '-'
         && line.charAt(10) == 'T' && digits(line.substring(0, 4))) {
       int space = line.indexOf(' ');
-      if (space < 19 || !isClock(line.substring(11, 19))) {
+      if (space < 19 || !isClock(line.substring(11, 19))
+          || !digits(line.substring(5, 7) + line.substring(8, 10))
+          || !isFractionAndZone(line.substring(19, space))) {
         return null;
       }
       time = line.substring(0, space);
@@ -63,6 +65,24 @@ record SyslogPrefix(String time, String host, String program, String rest) {
       return null;
     }
     return new SyslogPrefix(time, host, program, line.substring(colon + 2));
+  }
+
+  /** RFC 3339's tail after the seconds: {@code .123456}, then {@code Z} or {@code +01:00}. */
+  private static boolean isFractionAndZone(String s) {
+    int i = 0;
+    if (s.startsWith(".")) {
+      i = 1;
+      while (i < s.length() && Character.isDigit(s.charAt(i))) {
+        i++;
+      }
+      if (i == 1) {
+        return false;
+      }
+    }
+    String zone = s.substring(i);
+    return zone.isEmpty() || zone.equals("Z")
+        || (zone.length() == 6 && (zone.charAt(0) == '+' || zone.charAt(0) == '-')
+            && zone.charAt(3) == ':' && digits(zone.substring(1, 3) + zone.substring(4, 6)));
   }
 
   private static boolean isClock(String s) {

@@ -25,8 +25,10 @@ final class ParserInvariants {
     require(raw.contains(l.referer()), "referer is not part of the line");
     require(raw.contains(l.errnoText()), "errno text is not part of the line");
     require(l.tag().isEmpty() || Tags.isTag(l.tag()), "bad tag " + l.tag());
+    // ISO 8601: with a zone from RFC 3339 syslog, without a year (--MM-DD) from the journal
     require(l.time().isEmpty() || l.time().matches(
-        "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?"), "time not ISO: " + l.time());
+        "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})?")
+        || l.time().matches("--\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}"), "time not ISO: " + l.time());
     require(l.format() == LogLine.Format.BARE || !l.time().isEmpty(), "prefix without time");
     require(l.hasErrno() || l.errnoText().isEmpty(), "errno text without errno");
     l.clientAddress();
