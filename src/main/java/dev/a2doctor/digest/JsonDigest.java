@@ -1,7 +1,6 @@
 package dev.a2doctor.digest;
 
 import dev.a2doctor.render.JsonRenderer;
-import dev.a2doctor.report.Unrecognized;
 import dev.a2doctor.source.NewLines;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -59,14 +58,7 @@ final class JsonDigest {
       json.write(out);
     }
     for (Digest.Template t : d.unexplained()) {
-      Unrecognized u = t.unrecognized();
-      Map<String, Object> o = new LinkedHashMap<>();
-      o.put("type", "unrecognized");
-      o.put("template", u.template());
-      o.put("count", u.count());
-      o.put("sample", u.sample());
-      o.put("source", u.source());
-      o.put("first_line", u.firstLine());
+      Map<String, Object> o = json.unrecognized(t.unrecognized());
       o.put("file", t.source());
       json.write(o);
     }

@@ -39,14 +39,7 @@ public final class JsonRenderer {
       write(finding(f));
     }
     for (Unrecognized u : d.unrecognized()) {
-      Map<String, Object> o = new LinkedHashMap<>();
-      o.put("type", "unrecognized");
-      o.put("template", u.template());
-      o.put("count", u.count());
-      o.put("sample", u.sample());
-      o.put("source", u.source());
-      o.put("first_line", u.firstLine());
-      write(o);
+      write(unrecognized(u));
     }
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("type", "summary");
@@ -58,6 +51,18 @@ public final class JsonRenderer {
     s.put("context_notes", contextNotes);
     write(s);
     out.flush();
+  }
+
+  /** The object for one kind of line no entry explains. */
+  public Map<String, Object> unrecognized(Unrecognized u) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("type", "unrecognized");
+    o.put("template", u.template());
+    o.put("count", u.count());
+    o.put("sample", u.sample());
+    o.put("source", u.source());
+    o.put("first_line", u.firstLine());
+    return o;
   }
 
   /** The object for one finding. */
