@@ -35,12 +35,13 @@ public final class EventAssembler {
 
   /** Whether a line from this source and process would continue an open event. */
   public boolean inEvent(LogLine line, String source) {
-    return pending.containsKey(key(line, source));
+    return !pending.isEmpty() && pending.containsKey(key(line, source));
   }
 
   public void accept(LogLine line, String source, long lineNumber, long nowMillis) {
-    List<String> key = key(line, source);
-    PendingEvent p = pending.get(key);
+    // most of the time no event is open: then no key is built for the line at all
+    List<String> key = pending.isEmpty() ? null : key(line, source);
+    PendingEvent p = key == null ? null : pending.get(key);
     Optional<Hit> hit = null; // matched lazily: most lines are never inside an event
     if (p != null) {
       if (p.traceback || (p.bare && !p.headers.isEmpty())) {
@@ -86,7 +87,7 @@ public final class EventAssembler {
       PendingEvent e = new PendingEvent(source, lineNumber, line, nowMillis);
       e.traceback = traceback;
       hit.filter(h -> h.entry().header()).ifPresent(e.headers::add);
-      pending.put(key, e);
+      pending.put(key != null ? key : key(line, source), e);
       return;
     }
     out.accept(new MatchedEvent(hit, line, line.raw(), source, lineNumber, line.time(),
