@@ -20,7 +20,7 @@ import java.util.Set;
  * {@link ParseResult.Unparsed}; a line without an httpd prefix is a {@link LogLine.Format#BARE}
  * line whose message is the whole line.
  */
-public final class LineParser {
+public final class LineParser implements LogParser {
 
   private static final Set<String> LEVELS =
       Set.of("emerg", "alert", "crit", "error", "warn", "notice", "info", "debug",
@@ -28,6 +28,7 @@ public final class LineParser {
   private static final String REFERER = ", referer: ";
 
   /** Parses one line (without its terminator). Never throws. */
+  @Override
   public ParseResult parse(String raw) {
     String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
     SyslogPrefix syslog = SyslogPrefix.of(line);

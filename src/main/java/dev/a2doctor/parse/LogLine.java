@@ -24,6 +24,11 @@ import java.util.Objects;
  * @param tag {@code AH01630} or {@code WSGI0117}, when the message starts with one
  * @param message the message without prefix, errno, client, tag and referer
  * @param referer the value of a trailing {@code , referer: X}
+ * @param vhost the virtual host the line was written for ({@code %v}/{@code %V} of a custom
+ *     {@code ErrorLogFormat}), empty when the format does not carry it
+ * @param extra further fields a custom {@code ErrorLogFormat} carried, by item name
+ *     ({@code %L} -> {@code log_id}, {@code %A} -> {@code local}, {@code %{X}i} -> {@code i:X});
+ *     empty for the default formats
  */
 public record LogLine(
     String raw,
@@ -38,7 +43,9 @@ public record LogLine(
     String client,
     String tag,
     String message,
-    String referer) {
+    String referer,
+    String vhost,
+    java.util.Map<String, String> extra) {
 
   /** The value of {@link #errno} when the line carries no APR status. */
   public static final int NO_ERRNO = Integer.MIN_VALUE;
@@ -73,6 +80,16 @@ public record LogLine(
     tag = Objects.requireNonNullElse(tag, "");
     message = Objects.requireNonNullElse(message, "");
     referer = Objects.requireNonNullElse(referer, "");
+    vhost = Objects.requireNonNullElse(vhost, "");
+    extra = extra == null ? java.util.Map.of() : java.util.Map.copyOf(extra);
+  }
+
+  /** A line of a default format: no vhost, no extra fields. */
+  public LogLine(String raw, Format format, String time, String module, String level, String pid,
+      String tid, int errno, String errnoText, String client, String tag, String message,
+      String referer) {
+    this(raw, format, time, module, level, pid, tid, errno, errnoText, client, tag, message,
+        referer, "", java.util.Map.of());
   }
 
   public boolean hasErrno() {

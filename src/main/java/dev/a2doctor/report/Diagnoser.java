@@ -12,6 +12,7 @@ import dev.a2doctor.match.EventAssembler;
 import dev.a2doctor.match.MatchedEvent;
 import dev.a2doctor.match.Matcher;
 import dev.a2doctor.parse.LineParser;
+import dev.a2doctor.parse.LogParser;
 import dev.a2doctor.parse.LogLine;
 import dev.a2doctor.parse.ParseResult;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -41,7 +43,10 @@ public final class Diagnoser {
       Set.of("emerg", "alert", "crit", "error", "warn");
   private static final int ENRICHMENT_CACHE = 4096;
 
-  private final LineParser parser = new LineParser();
+  private static final LogParser DEFAULT_PARSER = new LineParser();
+
+  /** The parser for each source: the default formats unless told otherwise. */
+  private Function<String, LogParser> parsers = source -> DEFAULT_PARSER;
   private final ServerContext context;
   private final Listener listener;
   private final LongSupplier clock;
@@ -93,6 +98,15 @@ public final class Diagnoser {
     return this;
   }
 
+  /**
+   * Chooses the parser per source (a log file written with a custom {@code ErrorLogFormat});
+   * {@code parsers} is asked for every line, so it should be a cheap lookup.
+   */
+  public Diagnoser parsingWith(Function<String, LogParser> parsers) {
+    this.parsers = java.util.Objects.requireNonNull(parsers);
+    return this;
+  }
+
   /** How many findings and templates were dropped by {@link #boundedTo}. */
   public long agedOut() {
     return agedOut;
@@ -101,7 +115,7 @@ public final class Diagnoser {
   /** Diagnoses one line read from {@code source} at 1-based {@code lineNumber}. */
   public void accept(String raw, String source, long lineNumber) {
     lines++;
-    ParseResult r = parser.parse(raw);
+    ParseResult r = parsers.apply(source).parse(raw);
     if (r instanceof ParseResult.Unparsed) {
       unparsed++;
       return;
