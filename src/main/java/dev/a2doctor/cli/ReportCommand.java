@@ -46,6 +46,9 @@ import picocli.CommandLine.Spec;
         "  a2doctor report --since 24h --format markdown /var/log/apache2/error.log",
         "  a2doctor report --mail-to ops@example.org --smtp mail.example.org:587 \\",
         "      --smtp-auth-file /etc/a2doctor/smtp-auth /var/log/apache2/error.log",
+        "  a2doctor report --mail-to ops@example.org --smtp relay.internal:587 \\",
+        "      --smtp-ca /etc/a2doctor/relay-ca.pem --smtp-auth-file /etc/a2doctor/smtp-auth \\",
+        "      /var/log/apache2/error.log",
         "  a2doctor report --suppress /etc/a2doctor/suppress.yaml /var/log/apache2/error.log",
         "%nCrontab line (cron mails what it prints, and it prints only when there is news):",
         "  MAILTO=ops@example.org",
@@ -118,9 +121,18 @@ final class ReportCommand implements Callable<Integer> {
   Path smtpAuthFile;
 
   @Option(names = "--starttls", paramLabel = "WHEN", defaultValue = "auto",
-      description = "auto (required when --smtp-auth-file is given, else off), required or "
-          + "off. Default: ${DEFAULT-VALUE}.")
+      description = "auto (required when --smtp-auth-file or --smtp-ca is given, else off), "
+          + "required or off. Required: nothing is sent unless the server offers STARTTLS "
+          + "and its certificate is trusted. Default: ${DEFAULT-VALUE}.")
   Mailer.StartTls startTls;
+
+  @Option(names = "--smtp-ca", paramLabel = "FILE",
+      description = "PEM file with the certificate(s) that may sign the SMTP server's (a "
+          + "private CA, or the relay's own self-signed certificate); trusted instead of the "
+          + "JVM's default CAs. The server name is still checked against the certificate. "
+          + "Without it the JVM's trust store decides (cacerts; A2DOCTOR_OPTS="
+          + "-Djavax.net.ssl.trustStore=...). Nothing is ever trusted blindly.")
+  Path smtpCa;
 
   @Option(names = "--now", hidden = true, description = "Local time of the run (tests).")
   String now;
@@ -176,8 +188,17 @@ final class ReportCommand implements Callable<Integer> {
           return ExitCodes.INPUT;
         }
       }
+      Optional<javax.net.ssl.SSLSocketFactory> trust = Optional.empty();
+      if (smtpCa != null) {
+        try {
+          trust = Optional.of(Mailer.trusting(smtpCa));
+        } catch (IOException e) {
+          io.err().println("a2doctor: " + e.getMessage());
+          return ExitCodes.INPUT;
+        }
+      }
       mail = new Mailer.Smtp(colon < 0 ? smtp : smtp.substring(0, colon), port, startTls, auth,
-          from, mailTo);
+          from, mailTo, trust);
     }
     Suppressions sup = Suppressions.none();
     if (suppress != null) {
