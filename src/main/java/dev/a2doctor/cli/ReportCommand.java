@@ -81,7 +81,8 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "warning",
       converter = SeverityConverter.class,
       description = "Report (and exit 1) only when something since the last run is at or above "
-          + "this: critical, error, warning, notice, info. Default: ${DEFAULT-VALUE}.")
+          + "this: critical, error, warning, notice, info. The subject counts only those; "
+          + "findings below it are listed after them, not counted. Default: ${DEFAULT-VALUE}.")
   Severity failOn;
 
   @Option(names = "--resolve-after", paramLabel = "N", defaultValue = "3",
