@@ -97,7 +97,8 @@ class ReportMailTest {
 
   @Test
   void refusesToSendThePasswordWithoutStartTls() throws Exception {
-    // GreenMail offers no STARTTLS: with a password, auto means required, so nothing is sent
+    // GreenMail (2.1.13, the newest) offers no STARTTLS: with a password, auto means required,
+    // so nothing is sent; ReportStartTlsTest sends through a real STARTTLS server
     Path auth = dir.resolve("smtp-auth");
     Files.writeString(auth, "user=alerts\npassword=s3cret\n");
     Cli.Result r = report("--smtp-auth-file", auth.toString());

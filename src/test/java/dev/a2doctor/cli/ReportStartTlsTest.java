@@ -49,22 +49,34 @@ class ReportStartTlsTest {
   private static Path received;
   private static Path cert;
 
+  /** A running server: its process, port and the directory it records messages in. */
+  private record Server(Process process, int port, Path received) {}
+
   @BeforeAll
   static void startServer() throws Exception {
     requireTools();
     cert = server.resolve("cert.pem");
-    Path key = server.resolve("key.pem");
+    Server s = start(server, cert, "IP:127.0.0.1,DNS:localhost");
+    smtpd = s.process();
+    port = s.port();
+    received = s.received();
+  }
+
+  /** A self-signed certificate for {@code san} in {@code certFile}, and a server using it. */
+  private static Server start(Path dir, Path certFile, String san) throws Exception {
+    Path key = dir.resolve(certFile.getFileName() + ".key");
     run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-        "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
-        "-keyout", key.toString(), "-out", cert.toString()));
-    received = Files.createDirectories(server.resolve("received"));
+        "-subj", "/CN=a2doctor test", "-addext", "subjectAltName=" + san,
+        "-keyout", key.toString(), "-out", certFile.toString()));
+    Path got = Files.createDirectories(dir.resolve(certFile.getFileName() + ".received"));
+    Path err = dir.resolve(certFile.getFileName() + ".smtpd.err");
     ProcessBuilder pb = new ProcessBuilder(PYTHON, "src/test/smtp/starttls-server.py",
-        cert.toString(), key.toString(), "alerts", "s3cret", received.toString())
-        .redirectError(server.resolve("smtpd.err").toFile());
+        certFile.toString(), key.toString(), "alerts", "s3cret", got.toString())
+        .redirectError(err.toFile());
     pb.environment().put("PYTHONWARNINGS", "ignore");
-    smtpd = pb.start();
+    Process p = pb.start();
     BufferedReader out = new BufferedReader(
-        new InputStreamReader(smtpd.getInputStream(), StandardCharsets.UTF_8));
+        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     String first = CompletableFuture.supplyAsync(() -> {
       try {
         return out.readLine();
@@ -73,10 +85,10 @@ class ReportStartTlsTest {
       }
     }).get(60, TimeUnit.SECONDS);
     if (first == null || !first.startsWith("listening ")) {
-      fail("the SMTP server did not start: " + first + "\n"
-          + Files.readString(server.resolve("smtpd.err")));
+      p.destroy();
+      fail("the SMTP server did not start: " + first + "\n" + Files.readString(err));
     }
-    port = Integer.parseInt(first.substring("listening ".length()).strip());
+    return new Server(p, Integer.parseInt(first.substring("listening ".length()).strip()), got);
   }
 
   @AfterAll
@@ -107,6 +119,10 @@ class ReportStartTlsTest {
 
   /** What the server recorded, newest last, and the messages beside the records. */
   private static List<Path> records() throws IOException {
+    return records(received);
+  }
+
+  private static List<Path> records(Path received) throws IOException {
     try (Stream<Path> s = Files.list(received)) {
       return s.filter(p -> p.toString().endsWith(".json"))
           .sorted((a, b) -> Integer.compare(number(a), number(b))).toList();
@@ -171,6 +187,26 @@ class ReportStartTlsTest {
     assertThat(after).hasSize(before + 1);
     assertThat(message(after.get(after.size() - 1)).getSubject())
         .isEqualTo("[a2doctor] web01: 1 new, 0 ongoing (repeated)");
+  }
+
+  @Test
+  void refusesATrustedCertificateIssuedForAnotherName() throws Exception {
+    // trusted (it is the --smtp-ca), but made out to mail.example.org, not 127.0.0.1
+    Path other = dir.resolve("other.pem");
+    Server s = start(dir, other, "DNS:mail.example.org");
+    try {
+      Path log = Files.writeString(dir.resolve("error.log"), ReportCommandTest.DENIED + "\n");
+      Cli.Result r = Cli.run("report", "--no-context", "--host", "web01", "--state",
+          dir.resolve("state.json").toString(), "--mail-to", "ops@example.org", "--smtp",
+          "127.0.0.1:" + s.port(), "--smtp-ca", other.toString(), log.toString());
+      assertThat(r.code()).isEqualTo(3);
+      assertThat(r.err()).contains("cannot send mail via 127.0.0.1:" + s.port())
+          .contains("stays queued");
+      assertThat(records(s.received())).isEmpty();
+    } finally {
+      s.process().destroy();
+      s.process().waitFor(10, TimeUnit.SECONDS);
+    }
   }
 
   @Test
