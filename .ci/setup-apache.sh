@@ -18,6 +18,7 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 PACKAGES=(apache2 libapache2-mpm-itk libapache2-mod-wsgi-py3 curl python3 tmux ripgrep
+          python3-aiosmtpd openssl
           bash-completion zsh)
 
 missing=()

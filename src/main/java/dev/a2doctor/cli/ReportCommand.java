@@ -46,11 +46,76 @@ import picocli.CommandLine.Spec;
         "  a2doctor report --since 24h --format markdown /var/log/apache2/error.log",
         "  a2doctor report --mail-to ops@example.org --smtp mail.example.org:587 \\",
         "      --smtp-auth-file /etc/a2doctor/smtp-auth /var/log/apache2/error.log",
+        "  a2doctor report --mail-to ops@example.org --smtp relay.internal:587 \\",
+        "      --smtp-ca /etc/a2doctor/relay-ca.pem --smtp-auth-file /etc/a2doctor/smtp-auth \\",
+        "      /var/log/apache2/error.log",
         "  a2doctor report --suppress /etc/a2doctor/suppress.yaml /var/log/apache2/error.log",
-        "%nCrontab line (cron mails what it prints, and it prints only when there is news):",
-        "  MAILTO=ops@example.org",
-        "  */15 * * * * /usr/local/bin/a2doctor report /var/log/apache2/error.log",
-        ExitCodes.HELP})
+        "%nCron:",
+        "  Cron mails what a job prints, and report prints only when there is news. Crontab:",
+        "    MAILTO=ops@example.org",
+        "    */15 * * * * /usr/local/bin/a2doctor report /var/log/apache2/error.log",
+        "  /etc/cron.d/a2doctor (cron.d lines name the user; the .deb ships it disabled):",
+        "    MAILTO=ops@example.org",
+        "    17 6 * * * root a2doctor report /var/log/apache2/error.log",
+        "%nState file:",
+        "  --state FILE, default /var/lib/a2doctor/state.json; its directory must be writable",
+        "  (the temporary file and FILE.lock are created beside it). JSON, mode 0600 (it holds",
+        "  log lines, like the logs it reads), replaced by each run:",
+        "    version  format version (1)",
+        "    run      number of completed runs",
+        "    files    per log (absolute path): dev, inode, fingerprint (SHA-256 of the first",
+        "             fingerprintLength bytes, at most 1024), offset and line read so far",
+        "    findings per log + finding: id, severity, total, firstSeen, lastSeen, lastRun",
+        "    outbox   a report whose delivery is not confirmed yet (sent again, marked",
+        "             repeated, by the next run)",
+        "  Delete it to start afresh: the next run reads the logs from their beginning.",
+        "%nRotation:",
+        "  The file read last time is found again by fingerprint and inode among FILE and its",
+        "  rotated copies FILE.1, FILE.N.gz, FILE-YYYYMMDD and FILE-YYYYMMDD.gz; its rest is",
+        "  read, then every newer copy, then FILE. A file truncated in place (copytruncate) is",
+        "  detected and its copy read. When the file read last time cannot be found, the report",
+        "  starts with '!! THIS REPORT MAY BE INCOMPLETE' and the subject counts a warning.",
+        "%nMail:",
+        "  Without --mail-to the report goes to stdout (cron's MAILTO). With it, one mail with a",
+        "  text and an html part goes to --smtp HOST:PORT. The subject counts the findings at or",
+        "  above --fail-on: [a2doctor] web01: 2 new, 5 ongoing[, N resolved][, N warnings].",
+        "  --starttls auto requires STARTTLS when --smtp-auth-file or --smtp-ca is given. The",
+        "  server certificate must be trusted: by --smtp-ca FILE (PEM: the private CA or the",
+        "  relay's self-signed certificate), else by the JVM's trust store (A2DOCTOR_OPTS=",
+        "  -Djavax.net.ssl.trustStore=FILE). A report that cannot be sent stays queued in the",
+        "  state file and goes out with the next run (exit code 3 meanwhile).",
+        "%nAuth file:",
+        "  --smtp-auth-file FILE, two lines (blank lines and # comments allowed); chmod 600:",
+        "    user=alerts@example.org",
+        "    password=SECRET",
+        "%nSuppression file:",
+        "  --suppress FILE, a YAML list; captures (optional) are RE2 regexes, each must be found",
+        "  in that named capture of the finding (a2doctor patterns show ID lists them); until",
+        "  is the last day. Expired suppressions hide nothing and are listed in every report.",
+        "    - id: client-denied-by-server-configuration",
+        "      captures:",
+        "        path: ^/srv/www/admin/",
+        "      reason: the admin area is closed to the internet on purpose (ticket 4711)",
+        "      until: 2026-12-31",
+        "%nConfiguration file:",
+        "  /etc/a2doctor/a2doctor.conf (or the file A2DOCTOR_CONFIG names) gives defaults; the",
+        "  command line wins. A key is an option's long name without the dashes: for every",
+        "  command (fail-on = error), or for report only (a2doctor.report.NAME):",
+        "    a2doctor.report.state = /var/lib/a2doctor/state.json",
+        "    a2doctor.report.mail-to = ops@example.org",
+        "    a2doctor.report.smtp = relay.example.org:587",
+        "    a2doctor.report.smtp-auth-file = /etc/a2doctor/smtp-auth",
+        "    a2doctor.report.smtp-ca = /etc/a2doctor/relay-ca.pem",
+        "    a2doctor.report.suppress = /etc/a2doctor/suppress.yaml",
+        "    a2doctor.report.fail-on = error",
+        "%nExit codes:",
+        "  0  nothing since the last run at or above --fail-on (a report about resolved",
+        "     findings or an incomplete read may still have been printed or sent)",
+        "  1  a finding at or above --fail-on happened since the last run (reported)",
+        "  2  usage error",
+        "  3  a log, the state, the auth, CA or suppression file, or the catalog could not be",
+        "     used, or the mail could not be sent (it stays queued for the next run)",
+        "  4  internal error (run with --verbose for the stack trace)"})
 final class ReportCommand implements Callable<Integer> {
 
   private final A2doctor root;
@@ -78,7 +143,8 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "warning",
       converter = SeverityConverter.class,
       description = "Report (and exit 1) only when something since the last run is at or above "
-          + "this: critical, error, warning, notice, info. Default: ${DEFAULT-VALUE}.")
+          + "this: critical, error, warning, notice, info. The subject counts only those; "
+          + "findings below it are listed after them, not counted. Default: ${DEFAULT-VALUE}.")
   Severity failOn;
 
   @Option(names = "--resolve-after", paramLabel = "N", defaultValue = "3",
@@ -118,9 +184,18 @@ final class ReportCommand implements Callable<Integer> {
   Path smtpAuthFile;
 
   @Option(names = "--starttls", paramLabel = "WHEN", defaultValue = "auto",
-      description = "auto (required when --smtp-auth-file is given, else off), required or "
-          + "off. Default: ${DEFAULT-VALUE}.")
+      description = "auto (required when --smtp-auth-file or --smtp-ca is given, else off), "
+          + "required or off. Required: nothing is sent unless the server offers STARTTLS "
+          + "and its certificate is trusted. Default: ${DEFAULT-VALUE}.")
   Mailer.StartTls startTls;
+
+  @Option(names = "--smtp-ca", paramLabel = "FILE",
+      description = "PEM file with the certificate(s) that may sign the SMTP server's (a "
+          + "private CA, or the relay's own self-signed certificate); trusted instead of the "
+          + "JVM's default CAs. The server name is still checked against the certificate. "
+          + "Without it the JVM's trust store decides (cacerts; A2DOCTOR_OPTS="
+          + "-Djavax.net.ssl.trustStore=...). Nothing is ever trusted blindly.")
+  Path smtpCa;
 
   @Option(names = "--now", hidden = true, description = "Local time of the run (tests).")
   String now;
@@ -176,8 +251,17 @@ final class ReportCommand implements Callable<Integer> {
           return ExitCodes.INPUT;
         }
       }
+      Optional<javax.net.ssl.SSLSocketFactory> trust = Optional.empty();
+      if (smtpCa != null) {
+        try {
+          trust = Optional.of(Mailer.trusting(smtpCa));
+        } catch (IOException e) {
+          io.err().println("a2doctor: " + e.getMessage());
+          return ExitCodes.INPUT;
+        }
+      }
       mail = new Mailer.Smtp(colon < 0 ? smtp : smtp.substring(0, colon), port, startTls, auth,
-          from, mailTo);
+          from, mailTo, trust);
     }
     Suppressions sup = Suppressions.none();
     if (suppress != null) {

@@ -20,7 +20,8 @@ import java.util.Locale;
  * @param errors files that could not be read ({@code file: problem})
  * @param suppressed occurrences hidden by suppressions
  * @param lines lines read in this run
- * @param detail findings below this ({@code --fail-on}) are listed one line each
+ * @param detail {@code --fail-on}: findings below it are not counted in the subject and are
+ *     listed one line each after the others
  */
 public record Digest(String host, long run, String scope, List<Item> items,
     List<Template> unexplained, List<NewLines.Note> notes, List<String> errors,
@@ -61,12 +62,26 @@ public record Digest(String host, long run, String scope, List<Item> items,
     host = safeHost(host);
   }
 
+  /**
+   * How many findings with status {@code s} are at or above {@link #detail} ({@code --fail-on}):
+   * the numbers in the subject. Findings below it are listed, not counted ({@link #below}).
+   */
   public long count(Status s) {
-    return items.stream().filter(i -> i.status() == s).count();
+    return items(s).size();
   }
 
+  /** The findings with status {@code s} at or above {@link #detail}, each shown in full. */
   public List<Item> items(Status s) {
-    return items.stream().filter(i -> i.status() == s).toList();
+    return items.stream().filter(i -> i.status() == s && full(i)).toList();
+  }
+
+  /**
+   * The findings below {@link #detail} ({@code --fail-on}), any status, by log file: listed one
+   * line each after the others, counted nowhere, and alone never worth a report.
+   */
+  public List<Item> below() {
+    return items.stream().filter(i -> !full(i))
+        .sorted(Comparator.comparing(Item::source).thenComparing(Item::status)).toList();
   }
 
   /** Whether an item is shown in full (at or above {@link #detail}) or as one line. */
@@ -81,7 +96,8 @@ public record Digest(String host, long run, String scope, List<Item> items,
 
   /**
    * The subject line, e.g. {@code [a2doctor] web01: 2 new, 5 ongoing}: built from counts and the
-   * host name only, so nothing a client writes into a log can reach a mail header.
+   * host name only, so nothing a client writes into a log can reach a mail header. It counts
+   * what {@link #worthReporting} looks at: findings at or above {@code --fail-on}.
    */
   public String subject() {
     StringBuilder s = new StringBuilder("[a2doctor] ").append(host).append(": ")

@@ -95,6 +95,26 @@ final class HtmlDigest {
         item(d, i);
       }
     }
+    List<Digest.Item> below = d.below();
+    if (!below.isEmpty()) {
+      out.append("<h2 style=\"font-size:16px;border-bottom:1px solid #ccc\">Below ")
+          .append(d.detail().label()).append(" (").append(below.size())
+          .append(", not counted above)</h2>\n");
+      String source = null;
+      for (Digest.Item i : below) {
+        if (!i.source().equals(source)) {
+          source = i.source();
+          out.append("<h3 style=\"font-size:14px\"><code>").append(esc(source))
+              .append("</code></h3>\n");
+        }
+        out.append("<div style=\"margin:2px 0;color:#555\">")
+            .append(i.severity().label().toUpperCase(Locale.ROOT)).append(' ')
+            .append(i.status().label())
+            .append(i.status() == Digest.Status.RESOLVED ? "" : " " + i.count() + "&times;")
+            .append(' ').append(esc(i.finding() == null ? i.title() : i.finding().title(lang)))
+            .append(" <small>[").append(esc(i.id())).append("]</small></div>\n");
+      }
+    }
     if (!d.unexplained().isEmpty()) {
       out.append("<h2 style=\"font-size:16px;border-bottom:1px solid #ccc\">Not explained</h2>\n"
           + "<table style=\"border-collapse:collapse;font-size:12px\">\n");
@@ -134,13 +154,6 @@ final class HtmlDigest {
   }
 
   private void item(Digest d, Digest.Item i) {
-    if (!d.full(i) && i.status() != Digest.Status.RESOLVED) {
-      out.append("<div style=\"margin:2px 0;color:#555\">")
-          .append(i.severity().label().toUpperCase(Locale.ROOT)).append(' ').append(i.count())
-          .append("&times; ").append(esc(i.finding().title(lang)))
-          .append(" <small>[").append(esc(i.id())).append("]</small></div>\n");
-      return;
-    }
     out.append("<div style=\"border-left:4px solid ").append(colour(i.severity()))
         .append(";padding:4px 10px;margin:10px 0\">\n<div><b style=\"color:")
         .append(colour(i.severity())).append("\">")

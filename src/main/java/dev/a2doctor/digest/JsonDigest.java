@@ -13,7 +13,9 @@ import java.util.Map;
  * {@code resolved}), {@code count} (occurrences since the last run), {@code total} (since first
  * seen) and {@code file} (the log file given on the command line) added; then
  * {@code unrecognized}, {@code notice}, {@code error} and {@code expired_suppression} objects
- * and one {@code summary}.
+ * and one {@code summary}, whose {@code new}, {@code ongoing} and {@code resolved} are the
+ * subject's counts (findings at or above {@code fail_on}) and {@code below_fail_on} the number
+ * of findings below it.
  */
 final class JsonDigest {
 
@@ -28,6 +30,7 @@ final class JsonDigest {
     head.put("run", d.run());
     head.put("scope", d.scope());
     head.put("subject", d.subject());
+    head.put("fail_on", d.detail().label());
     head.put("repeated", repeated);
     json.write(head);
     for (Digest.Item i : d.items()) {
@@ -88,6 +91,7 @@ final class JsonDigest {
     sum.put("new", d.count(Digest.Status.NEW));
     sum.put("ongoing", d.count(Digest.Status.ONGOING));
     sum.put("resolved", d.count(Digest.Status.RESOLVED));
+    sum.put("below_fail_on", d.below().size());
     sum.put("unrecognized", d.unexplained().stream()
         .mapToLong(t -> t.unrecognized().count()).sum());
     sum.put("suppressed", d.suppressed());

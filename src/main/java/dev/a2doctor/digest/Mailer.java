@@ -11,14 +11,25 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Sends a report over SMTP as one mail with a plain-text and an HTML alternative. Header values
@@ -30,7 +41,10 @@ public final class Mailer {
 
   /** When to use STARTTLS. */
   public enum StartTls {
-    /** Required with a password, off without: a local relay with a self-signed certificate. */
+    /**
+     * Required with a password or a CA file ({@code --smtp-ca}), off without: a local relay
+     * needs neither.
+     */
     auto,
     /** Refuse to send unless the server offers STARTTLS and the certificate is trusted. */
     required,
@@ -46,11 +60,28 @@ public final class Mailer {
     }
   }
 
-  /** Where and how to send. */
+  /**
+   * Where and how to send.
+   *
+   * @param trust the certificates that may sign the server's, from {@code --smtp-ca}
+   *     ({@link #trusting}); empty: the JVM's trust store (the JDK's {@code cacerts}, or
+   *     {@code -Djavax.net.ssl.trustStore})
+   */
   public record Smtp(String host, int port, StartTls startTls, Optional<Credentials> auth,
-      String from, List<String> to) {
+      String from, List<String> to, Optional<SSLSocketFactory> trust) {
     public Smtp {
       to = List.copyOf(to);
+    }
+
+    public Smtp(String host, int port, StartTls startTls, Optional<Credentials> auth,
+        String from, List<String> to) {
+      this(host, port, startTls, auth, from, to, Optional.empty());
+    }
+
+    /** Whether this sends only over STARTTLS: asked for, or a password or CA file given. */
+    public boolean tls() {
+      return startTls == StartTls.required
+          || (startTls == StartTls.auto && (auth.isPresent() || trust.isPresent()));
     }
   }
 
@@ -64,11 +95,12 @@ public final class Mailer {
     p.put("mail.smtp.connectiontimeout", "30000");
     p.put("mail.smtp.timeout", "60000");
     p.put("mail.smtp.writetimeout", "60000");
-    boolean tls = smtp.startTls() == StartTls.required
-        || (smtp.startTls() == StartTls.auto && smtp.auth().isPresent());
+    boolean tls = smtp.tls();
     p.put("mail.smtp.starttls.enable", Boolean.toString(tls));
     p.put("mail.smtp.starttls.required", Boolean.toString(tls));
     p.put("mail.smtp.ssl.checkserveridentity", "true");
+    // an object, not a string: Angus Mail uses it for the STARTTLS handshake
+    smtp.trust().ifPresent(f -> p.put("mail.smtp.ssl.socketFactory", f));
     p.put("mail.smtp.auth", Boolean.toString(smtp.auth().isPresent()));
     Authenticator auth = smtp.auth().map(c -> new Authenticator() {
       @Override
@@ -137,6 +169,42 @@ public final class Mailer {
       b.append(": ").append(String.valueOf(c.getMessage()).strip());
     }
     return b.toString().replace('\n', ' ').replace('\r', ' ');
+  }
+
+  /**
+   * The TLS socket factory for {@code --smtp-ca FILE}: trusts exactly the certificates in the
+   * PEM file (one or more {@code -----BEGIN CERTIFICATE-----} blocks: a private CA, or the
+   * relay's own self-signed certificate), not the JVM's default ones. The server's name is
+   * still checked against its certificate.
+   */
+  public static SSLSocketFactory trusting(Path pem) throws IOException {
+    Collection<? extends Certificate> certs;
+    try (InputStream in = Files.newInputStream(pem)) {
+      certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
+    } catch (NoSuchFileException e) {
+      throw new IOException(pem + ": no such file", e);
+    } catch (CertificateException e) {
+      throw new IOException(pem + ": not a PEM certificate file: " + e.getMessage(), e);
+    }
+    if (certs.isEmpty()) {
+      throw new IOException(pem + ": no certificate in it (expected -----BEGIN CERTIFICATE-----)");
+    }
+    try {
+      KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+      ks.load(null, null);
+      int n = 0;
+      for (Certificate c : certs) {
+        ks.setCertificateEntry("ca" + n++, c);
+      }
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(ks);
+      SSLContext ctx = SSLContext.getInstance("TLS");
+      ctx.init(null, tmf.getTrustManagers(), null);
+      return ctx.getSocketFactory();
+    } catch (GeneralSecurityException e) {
+      throw new IOException(pem + ": cannot use it: " + e.getMessage(), e);
+    }
   }
 
   /**

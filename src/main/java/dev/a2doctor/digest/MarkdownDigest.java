@@ -69,6 +69,23 @@ final class MarkdownDigest {
         item(d, i);
       }
     }
+    List<Digest.Item> below = d.below();
+    if (!below.isEmpty()) {
+      out.append("\n## Below ").append(d.detail().label()).append(" (").append(below.size())
+          .append(", not counted above)\n");
+      String source = null;
+      for (Digest.Item i : below) {
+        if (!i.source().equals(source)) {
+          source = i.source();
+          out.append("\n### ").append(code(source)).append("\n\n");
+        }
+        out.append("- ").append(i.severity().label().toUpperCase(Locale.ROOT)).append(' ')
+            .append(i.status().label())
+            .append(i.status() == Digest.Status.RESOLVED ? "" : " " + i.count() + "×")
+            .append(' ').append(code(i.finding() == null ? i.title() : i.finding().title(lang)))
+            .append(' ').append(code(i.id())).append('\n');
+      }
+    }
     if (!d.unexplained().isEmpty()) {
       out.append("\n## Not explained\n\n");
       for (Digest.Template t : d.unexplained()) {
@@ -103,12 +120,6 @@ final class MarkdownDigest {
   }
 
   private void item(Digest d, Digest.Item i) {
-    if (!d.full(i) && i.status() != Digest.Status.RESOLVED) {
-      out.append("\n- ").append(i.severity().label().toUpperCase(Locale.ROOT)).append(' ')
-          .append(i.count()).append("× ").append(code(i.finding().title(lang))).append(' ')
-          .append(code(i.id())).append('\n');
-      return;
-    }
     out.append("\n**").append(i.severity().label().toUpperCase(Locale.ROOT)).append("** ")
         .append(code(i.finding() == null ? i.title() : i.finding().title(lang))).append(' ')
         .append(code(i.id())).append("\n\n");

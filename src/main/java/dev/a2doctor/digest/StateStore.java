@@ -12,6 +12,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
@@ -97,8 +100,8 @@ public final class StateStore implements AutoCloseable {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
     try {
       checkpoint.reached("state:before-temp");
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), ownerOnly(tmp))) {
         int half = bytes.length / 2;
         write(ch, ByteBuffer.wrap(bytes, 0, half));
         checkpoint.reached("state:temp-half-written");
@@ -129,6 +132,19 @@ public final class StateStore implements AutoCloseable {
       // some file systems cannot sync a directory; the rename itself is still atomic
     }
     checkpoint.reached("state:dir-synced");
+  }
+
+  /**
+   * The state holds what the logs said (the outbox is a whole report with log lines and client
+   * addresses), and Apache's logs are not world-readable: the state is readable by its owner
+   * only, whatever the umask.
+   */
+  private static FileAttribute<?>[] ownerOnly(Path p) {
+    if (!p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return new FileAttribute<?>[0];
+    }
+    return new FileAttribute<?>[] {
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
   }
 
   private static void write(FileChannel ch, ByteBuffer b) throws IOException {

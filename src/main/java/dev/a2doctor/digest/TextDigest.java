@@ -61,10 +61,26 @@ final class TextDigest {
           line("");
           line("--- " + Safe.line(source));
         }
-        if (d.full(i) || i.status() == Digest.Status.RESOLVED) {
-          line("");
-        }
+        line("");
         item(d, i);
+      }
+    }
+    List<Digest.Item> below = d.below();
+    if (!below.isEmpty()) {
+      line("");
+      line("== BELOW " + d.detail().label().toUpperCase(java.util.Locale.ROOT) + " ("
+          + below.size() + ", not counted above) ==");
+      String source = null;
+      for (Digest.Item i : below) {
+        if (!i.source().equals(source)) {
+          source = i.source();
+          line("");
+          line("--- " + Safe.line(source));
+        }
+        line(String.format("%-8s %-8s %6s  %s  [%s]",
+            i.severity().label().toUpperCase(java.util.Locale.ROOT), i.status().label(),
+            i.status() == Digest.Status.RESOLVED ? "" : i.count() + "x",
+            Safe.line(i.finding() == null ? i.title() : i.finding().title(lang)), i.id()));
       }
     }
     if (!d.unexplained().isEmpty()) {
@@ -104,12 +120,6 @@ final class TextDigest {
   }
 
   private void item(Digest d, Digest.Item i) {
-    if (!d.full(i) && i.status() != Digest.Status.RESOLVED) {
-      line(String.format("%-8s %5dx  %s  [%s]",
-          i.severity().label().toUpperCase(java.util.Locale.ROOT), i.count(),
-          Safe.line(i.finding().title(lang)), i.id()));
-      return;
-    }
     line(String.format("%-8s %s  [%s]", i.severity().label().toUpperCase(java.util.Locale.ROOT),
         Safe.line(i.finding() == null ? i.title() : i.finding().title(lang)), i.id()));
     String when = i.firstSeen().isEmpty() ? "" : ", first seen " + i.firstSeen();

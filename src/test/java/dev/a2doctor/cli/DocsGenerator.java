@@ -68,7 +68,9 @@ public final class DocsGenerator {
 
   /**
    * The footers (examples, files, exit codes) are laid out for a terminal: ManPageGenerator
-   * keeps only the first paragraph's line breaks, so make the whole footer a literal block.
+   * keeps only the first paragraph's line breaks, so make the footer literal blocks, and each
+   * of its unindented {@code Heading:} lines ({@code Exit codes:}, {@code Files and
+   * environment:}) a section of its own, so that {@code man} shows them as sections.
    */
   static String literalFooter(String adoc) {
     String start = "[%hardbreaks]\n";
@@ -79,7 +81,30 @@ public final class DocsGenerator {
       return adoc;
     }
     String body = adoc.substring(s + start.length(), e).stripTrailing();
-    return adoc.substring(0, s) + "....\n" + body + "\n....\n\n" + adoc.substring(e);
+    StringBuilder out = new StringBuilder(adoc.substring(0, s));
+    StringBuilder block = new StringBuilder();
+    for (String line : body.split("\n", -1)) {
+      if (HEADING.matcher(line).matches()) {
+        literal(out, block);
+        out.append("== ").append(line, 0, line.length() - 1).append("\n\n");
+      } else {
+        block.append(line).append('\n');
+      }
+    }
+    literal(out, block);
+    return out + adoc.substring(e);
+  }
+
+  private static final java.util.regex.Pattern HEADING =
+      java.util.regex.Pattern.compile("[A-Z][^:]*:");
+
+  private static void literal(StringBuilder out, StringBuilder block) {
+    String text = block.toString().strip().isEmpty() ? "" : block.toString()
+        .replaceAll("^(\\s*\\n)+", "").stripTrailing();
+    if (!text.isEmpty()) {
+      out.append("....\n").append(text).append("\n....\n\n");
+    }
+    block.setLength(0);
   }
 
   /** The real command line, with a plain version line (no catalog facts in the man page). */

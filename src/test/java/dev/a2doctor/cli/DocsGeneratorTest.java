@@ -50,7 +50,10 @@ class DocsGeneratorTest {
       }
       for (String footer : spec.usageMessage().footer()) {
         for (String line : footer.replace("%n", "\n").split("\n")) {
-          assertThat(adoc).as(page + " has the footer line").contains(line.strip());
+          // an unindented "Heading:" line becomes a section of its own
+          String expected = line.matches("[A-Z][^:]*:") ? "== " + line.replace(":", "")
+              : line.strip();
+          assertThat(adoc).as(page + " has the footer line").contains(expected);
         }
       }
     }
@@ -60,7 +63,18 @@ class DocsGeneratorTest {
   void theTopPageDocumentsExitCodesAndFiles() throws IOException {
     String adoc = Files.readString(out.resolve("adoc/a2doctor.adoc"), StandardCharsets.UTF_8);
     assertThat(adoc).contains(":manmanual: A2doctor Manual", "= a2doctor(1)",
-        "/etc/a2doctor/a2doctor.conf", "A2DOCTOR_OPTS", "Exit codes:");
+        "/etc/a2doctor/a2doctor.conf", "A2DOCTOR_OPTS", "== Exit codes\n");
+  }
+
+  @Test
+  void theReportPageDocumentsStateMailSuppressionsAndTheConfigurationFile() throws IOException {
+    String adoc = Files.readString(out.resolve("adoc/a2doctor-report.adoc"),
+        StandardCharsets.UTF_8);
+    assertThat(adoc).contains("== Cron\n", "== State file\n", "== Rotation\n", "== Mail\n",
+        "== Auth file\n", "== Suppression file\n", "== Configuration file\n",
+        "== Exit codes\n", "/var/lib/a2doctor/state.json", "fingerprint", "copytruncate",
+        "user=", "password=", "until: ", "/etc/a2doctor/a2doctor.conf",
+        "a2doctor.report.mail-to = ", "--smtp-ca");
   }
 
   @Test

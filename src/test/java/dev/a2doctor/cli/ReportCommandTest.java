@@ -64,6 +64,82 @@ class ReportCommandTest {
     assertThat(r.code()).isZero();
   }
 
+  /** samples/scenarios/auth-require-ip-denied/error.log:1 (real httpd): a start notice. */
+  static final String STARTED = "[Wed Nov 25 01:12:38.361490 2026] [mpm_event:notice] "
+      + "[pid 13470:tid 13470] AH00489: Apache/2.4.71 (Debian) configured -- resuming normal "
+      + "operations";
+
+  @Test
+  void countsOnlyFindingsAtOrAboveFailOnAndListsTheRestBelow() throws IOException {
+    append(STARTED, DENIED);
+    Cli.Result first = report();
+    assertThat(first.out()).startsWith("[a2doctor] web01: 1 new, 0 ongoing\n")
+        .contains("== NEW (1) ==")
+        .contains("== BELOW WARNING (1, not counted above) ==")
+        .containsPattern("\nINFO +new +1x  .*  \\[server-started\\]\n");
+    assertThat(first.out().indexOf("== BELOW WARNING"))
+        .isGreaterThan(first.out().indexOf("client-denied-by-server-configuration"));
+    append(STARTED, DENIED);
+    List<String> json = report("--format", "json").out().lines().toList();
+    assertThat(json.get(0)).contains("\"subject\":\"[a2doctor] web01: 0 new, 1 ongoing\"")
+        .contains("\"fail_on\":\"warning\"");
+    assertThat(json.get(json.size() - 1)).contains("\"new\":0,\"ongoing\":1,\"resolved\":0,"
+        + "\"below_fail_on\":1,");
+    append(STARTED);
+    assertThat(report().out()).as("only a notice since the last run: silent").isEmpty();
+  }
+
+  @Test
+  void listsWhatIsBelowFailOnInMarkdownAndHtmlToo() throws IOException {
+    append(STARTED, DENIED);
+    String md = Cli.run("report", "--no-context", "--host", "web01", "--state",
+        dir.resolve("a.json").toString(), "--format", "markdown", log().toString()).out();
+    assertThat(md).startsWith("# \\[a2doctor\\] web01: 1 new, 0 ongoing\n")
+        .contains("## New (1)").contains("## Below warning (1, not counted above)")
+        .contains("- INFO new 1× `Apache started or restarted and is serving requests` "
+            + "`server-started`");
+    String html = Cli.run("report", "--no-context", "--host", "web01", "--state",
+        dir.resolve("b.json").toString(), "--format", "html", log().toString()).out();
+    assertThat(html).contains("<title>[a2doctor] web01: 1 new, 0 ongoing</title>")
+        .contains(">Below warning (1, not counted above)</h2>")
+        .contains("INFO new 1&times; Apache started or restarted");
+  }
+
+  @Test
+  void countsWhatIsAtOrAboveFailOnWhenItIsLowered() throws IOException {
+    // samples/scenarios/access-compat-order-deny-from-all/error.log:4 (real httpd): a stop notice
+    append(STARTED, "[Wed Nov 25 01:12:05.959980 2026] [mpm_event:notice] [pid 11554:tid 11554] "
+        + "AH00491: caught SIGTERM, shutting down", DENIED);
+    Cli.Result notice = Cli.run("report", "--no-context", "--host", "web01", "--state",
+        dir.resolve("a.json").toString(), "--fail-on", "notice", log().toString());
+    assertThat(notice.out()).startsWith("[a2doctor] web01: 2 new, 0 ongoing\n")
+        .contains("== NEW (2) ==").contains("== BELOW NOTICE (1, not counted above) ==");
+    Cli.Result info = Cli.run("report", "--no-context", "--host", "web01", "--state",
+        dir.resolve("b.json").toString(), "--fail-on", "info", log().toString());
+    assertThat(info.out()).startsWith("[a2doctor] web01: 3 new, 0 ongoing\n")
+        .contains("== NEW (3) ==").doesNotContain("== BELOW");
+    assertThat(info.code()).isEqualTo(1);
+  }
+
+  @Test
+  void countsOnlyCriticalFindingsWhenFailOnIsCritical() throws IOException {
+    append(DENIED);
+    report("--fail-on", "notice");
+    append(DENIED);
+    // an expired suppression makes the report worth sending; the error is listed below
+    Path sup = Files.writeString(dir.resolve("suppress.yaml"), """
+        - id: proxy-backend-connection-refused
+          reason: backend being migrated
+          until: 2026-11-01
+        """);
+    Cli.Result r = report("--fail-on", "critical", "--suppress", sup.toString());
+    assertThat(r.out()).startsWith("[a2doctor] web01: 0 new, 0 ongoing, 1 warning\n")
+        .contains("== BELOW CRITICAL (1, not counted above) ==")
+        .containsPattern("\nERROR +ongoing +1x  .*  \\[client-denied-by-server-configuration\\]")
+        .doesNotContain("== ONGOING");
+    assertThat(r.code()).isZero();
+  }
+
   @Test
   void groupsFindingsAsNewThenOngoingThenResolved() throws IOException {
     append(DENIED);
@@ -93,7 +169,8 @@ class ReportCommandTest {
         + "\"id\":\"client-denied-by-server-configuration\",")
         .contains("\"severity\":\"error\",\"status\":\"ongoing\",\"count\":2,\"total\":3,");
     assertThat(lines.get(lines.size() - 1)).isEqualTo("{\"type\":\"summary\",\"lines\":2,"
-        + "\"new\":0,\"ongoing\":1,\"resolved\":0,\"unrecognized\":0,\"suppressed\":0}");
+        + "\"new\":0,\"ongoing\":1,\"resolved\":0,\"below_fail_on\":0,\"unrecognized\":0,"
+        + "\"suppressed\":0}");
   }
 
   @Test
@@ -181,8 +258,9 @@ class ReportCommandTest {
     Files.delete(log());
     append(REFUSED);
     Cli.Result r = report("--fail-on", "critical");
-    assertThat(r.out()).startsWith("[a2doctor] web01: 1 new, 0 ongoing, 1 warning\n")
-        .contains("!! THIS REPORT MAY BE INCOMPLETE").contains("may be MISSING");
+    assertThat(r.out()).startsWith("[a2doctor] web01: 0 new, 0 ongoing, 1 warning\n")
+        .contains("!! THIS REPORT MAY BE INCOMPLETE").contains("may be MISSING")
+        .contains("== BELOW CRITICAL (1, not counted above) ==");
   }
 
   @Test

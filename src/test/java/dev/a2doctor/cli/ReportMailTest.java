@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,7 +97,8 @@ class ReportMailTest {
 
   @Test
   void refusesToSendThePasswordWithoutStartTls() throws Exception {
-    // GreenMail offers no STARTTLS: with a password, auto means required, so nothing is sent
+    // GreenMail (2.1.13, the newest) offers no STARTTLS: with a password, auto means required,
+    // so nothing is sent; ReportStartTlsTest sends through a real STARTTLS server
     Path auth = dir.resolve("smtp-auth");
     Files.writeString(auth, "user=alerts\npassword=s3cret\n");
     Cli.Result r = report("--smtp-auth-file", auth.toString());
@@ -117,6 +119,35 @@ class ReportMailTest {
     assertThat(got).hasSize(1);
     assertThat(got[0].getSubject()).isEqualTo("[a2doctor] web01: 1 new, 0 ongoing (repeated)");
     assertThat(got[0].getRecipients(Message.RecipientType.TO)).hasSize(1);
+  }
+
+  @Test
+  void takesTheConfigurationKeysTheManPageShows() throws Exception {
+    // the "Configuration file:" section of report's --help (and man page)
+    List<String> shown = Cli.run("report", "--help").out().lines().map(String::strip)
+        .filter(l -> l.startsWith("a2doctor.report.")).toList();
+    assertThat(shown).hasSizeGreaterThanOrEqualTo(7);
+    Path conf = Files.writeString(dir.resolve("a2doctor.conf"), String.join("\n", shown) + "\n");
+    Cli.Result known = Cli.run(Map.of("A2DOCTOR_CONFIG", conf.toString()), "", false,
+        "report", "--help");
+    assertThat(known.err()).as("no unknown key").isEmpty();
+
+    // the mail keys in use, pointed at this test's server
+    Files.writeString(conf, "a2doctor.report.state = " + dir.resolve("elsewhere.json") + "\n"
+        + "a2doctor.report.mail-to = ops@example.org,dev@example.org\n"
+        + "a2doctor.report.smtp = 127.0.0.1:" + smtp.getSmtp().getPort() + "\n"
+        + "a2doctor.report.host = web01\n");
+    Files.writeString(dir.resolve("error.log"), ReportCommandTest.DENIED + "\n");
+    Cli.Result r = Cli.run(Map.of("A2DOCTOR_CONFIG", conf.toString()), "", false, "report",
+        "--no-context", dir.resolve("error.log").toString());
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(dir.resolve("elsewhere.json")).exists();
+    MimeMessage[] got = smtp.getReceivedMessages();
+    assertThat(got).hasSize(2);
+    assertThat(got[0].getAllRecipients()).extracting(Address::toString)
+        .containsExactly("ops@example.org", "dev@example.org");
+    assertThat(got[0].getSubject()).isEqualTo("[a2doctor] web01: 1 new, 0 ongoing");
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.a2doctor.source.LogCursor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,18 @@ class StateStoreTest {
           .as("the half-written temporary file is removed by the next run")
           .containsExactlyInAnyOrder("state.json", "state.json.lock");
     }
+  }
+
+  @Test
+  void keepsTheStateReadableByItsOwnerOnly() throws IOException {
+    // the outbox holds a whole report: log lines and client addresses from 0640 logs
+    Path file = dir.resolve("state.json");
+    try (StateStore s = StateStore.open(file, Checkpoint.NONE)) {
+      s.save(state(1));
+      s.save(state(2));
+    }
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
   }
 
   @Test
