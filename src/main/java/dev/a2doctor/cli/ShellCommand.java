@@ -112,6 +112,10 @@ final class ShellCommand implements Callable<Integer> {
       args.add("--passwd");
       args.add(contextOptions.passwd.toString());
     }
+    if (contextOptions.logFormat != null) {
+      args.add("--log-format");
+      args.add(contextOptions.logFormat);
+    }
     for (Path dir : catalogOptions.patterns) {
       args.add("--patterns");
       args.add(dir.toString());

@@ -60,6 +60,18 @@ public final class FormatParser implements LogParser {
             l.extra()));
       }
     }
+    // ErrorLog syslog: "2026-11-25T03:41:07.123456+00:00 web01 apache2[4242]: " + the format
+    SyslogPrefix syslog = SyslogPrefix.of(line);
+    if (syslog != null) {
+      f = main.fields(syslog.rest());
+      if (f != null) {
+        LogLine l = toLine(raw, f);
+        return new ParseResult.Parsed(new LogLine(raw, LogLine.Format.SYSLOG,
+            l.time().isEmpty() ? syslog.time() : l.time(), l.module(), l.level(), l.pid(),
+            l.tid(), l.errno(), l.errnoText(), l.client(), l.tag(), l.message(), l.referer(),
+            l.vhost(), l.extra()));
+      }
+    }
     return fallback.parse(raw);
   }
 
