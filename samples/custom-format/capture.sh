@@ -28,7 +28,7 @@ for h in site.test ids.test one.test two.test proxied.test; do
     get $h /cgi-bin/hello.cgi
 done
 bash src/test/apache/instance.sh stop "$work"
-out=$here
+out=$here/var/log/apache2
 [ "${A2D_DEFAULT_FORMAT:-0}" = 1 ] && out=$here/default-format && mkdir -p "$out"
 for f in "$work"/log/*.log; do
     # the instance's work directory, as in the other samples
