@@ -5,6 +5,11 @@
 # vhost, stops it, and copies WORK_DIR/log/*.log here. With A2D_DEFAULT_FORMAT=1 every
 # ErrorLogFormat line is removed first, so the same requests are logged in the default format
 # (the twin logs under default-format/).
+# syslog.test logs to syslog:local1; to capture it, run a private rsyslogd first (Debian's
+# rsyslog, RFC 3339 stamps as its default file format) and copy its file to var/log/local1.log:
+#   printf '%s\n' 'module(load="imuxsock" SysSock.Name="/dev/log")' \
+#     'local1.* action(type="omfile" file="/tmp/local1.log")' > /tmp/rs.conf
+#   rsyslogd -f /tmp/rs.conf -i /tmp/rs.pid   ...capture...   kill $(cat /tmp/rs.pid); rm /dev/log
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 work=${1:-/tmp/a2d-custom-format}
@@ -21,7 +26,7 @@ get() { # HOST PATH [curl args]
     local host=$1 path=$2; shift 2
     curl -s -o /dev/null -w "%{http_code} $host$path\n" -H "Host: $host" "$@" "http://127.0.0.1:$port$path"
 }
-for h in site.test ids.test one.test two.test proxied.test; do
+for h in site.test ids.test one.test two.test proxied.test syslog.test; do
     get $h /private/index.html -H 'Referer: http://site.test/list.html' -H 'X-Forwarded-For: 203.0.113.7'
     get $h /missing.html -H 'X-Forwarded-For: 198.51.100.23, 10.0.0.2'
     get $h /noindex/

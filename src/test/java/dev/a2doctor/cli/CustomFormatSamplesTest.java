@@ -31,7 +31,8 @@ class CustomFormatSamplesTest {
   @ValueSource(strings = {"text", "json"})
   void outputIsExactlyTheGoldenFile(String format) throws Exception {
     Cli.Result r = Cli.run(Map.of(), "", false, "diagnose", "--format", format, "--root",
-        SAMPLE, LOGS + "error.log", LOGS + "ids.log", LOGS + "vhosts.log", LOGS + "proxied.log");
+        SAMPLE, LOGS + "error.log", LOGS + "ids.log", LOGS + "vhosts.log", LOGS + "proxied.log",
+        SAMPLE + "/var/log/local1.log");
     assertThat(r.err()).isEmpty();
     Path golden = Path.of(SAMPLE, "expected", "diagnose-" + format
         + (format.equals("json") ? ".jsonl" : ".txt"));
@@ -80,6 +81,26 @@ class CustomFormatSamplesTest {
     Cli.Result given = Cli.run("diagnose", "--format", "json", "--no-context", "--log-format",
         "[%{cu}t] [%v] [%-m:%l] [pid %P] %E: [client\\ %a] %M", LOGS + "vhosts.log");
     assertThat(findings(given)).isEqualTo(findings(r));
+  }
+
+  @Test
+  void readsTheLinesRsyslogWroteForAVhostLoggingToSyslog() throws Exception {
+    // real: rsyslog's RFC 3339 prefix, then syslog.test's ErrorLogFormat (no %t)
+    Cli.Result r = Cli.run("diagnose", "--format", "json", "--root", SAMPLE,
+        SAMPLE + "/var/log/local1.log");
+    List<String> found = new ArrayList<>();
+    for (String line : r.out().split("\n")) {
+      JsonNode n = JSON.readTree(line);
+      if (n.get("type").asString().equals("finding")) {
+        found.add(n.get("id").asString() + " " + n.get("vhost").asString() + " "
+            + n.get("first_seen").asString());
+      }
+    }
+    assertThat(found).containsExactlyInAnyOrder(
+        "client-denied-by-server-configuration syslog.test 2026-11-25T04:07:49.186169+00:00",
+        "directory-index-forbidden-by-options syslog.test 2026-11-25T04:07:49.383397+00:00",
+        "file-does-not-exist syslog.test 2026-11-25T04:07:49.294180+00:00");
+    assertThat(findings(r)).hasSize(3); // and nothing unparsed
   }
 
   @Test

@@ -27,7 +27,7 @@ class ErrorLogsTest {
     List<ErrorLogs.Target> t = sample().targets();
     assertThat(t).extracting(ErrorLogs.Target::target).containsExactly(
         "/var/log/apache2/error.log", "/var/log/apache2/ids.log", "/var/log/apache2/vhosts.log",
-        "/var/log/apache2/proxied.log");
+        "/var/log/apache2/proxied.log", "syslog:local1");
     // site.test has neither ErrorLog nor ErrorLogFormat: it inherits both
     assertThat(t.get(0).vhosts()).containsExactly("", "site.test");
     assertThat(t.get(0).format().arg(0)).startsWith("[%{u}t] [%-m:%l]");
@@ -37,6 +37,9 @@ class ErrorLogsTest {
     assertThat(t.get(2).vhosts()).containsExactly("one.test", "two.test");
     assertThat(t.get(2).soleVhost()).isEmpty();
     assertThat(t.get(3).path()).isEqualTo(SAMPLE.resolve("var/log/apache2/proxied.log"));
+    assertThat(t.get(4).kind()).isEqualTo(ErrorLogs.Kind.SYSLOG);
+    assertThat(t.get(4).vhosts()).containsExactly("syslog.test");
+    assertThat(t.get(4).format().arg(0)).isEqualTo("[%v] [%-m:%l] [client\\ %a] %M");
   }
 
   @Test
@@ -90,7 +93,7 @@ class ErrorLogsTest {
     // real (captured): the once-per-connection line, then the error of that request
     LogLine conn = parsed(p.apply(ids).parse(lines.get(0)));
     assertThat(conn.extra()).containsKeys("conn_log_id", "local");
-    assertThat(conn.client()).isEqualTo("127.0.0.1:60834");
+    assertThat(conn.client()).matches("127\\.0\\.0\\.1:[0-9]+");
     assertThat(conn.message()).isEmpty();
     LogLine error = lines.stream().map(l -> parsed(p.apply(ids).parse(l)))
         .filter(l -> l.tag().equals("AH01630")).findFirst().orElseThrow();
