@@ -2,6 +2,7 @@ package dev.a2doctor.cli;
 
 import dev.a2doctor.context.ApacheConfig;
 import dev.a2doctor.context.Directive;
+import dev.a2doctor.context.ErrorLogs;
 import dev.a2doctor.context.ServerContext;
 import dev.a2doctor.render.JsonRenderer;
 import dev.a2doctor.render.Safe;
@@ -42,6 +43,7 @@ final class ContextCommand implements Callable<Integer> {
     Io io = root.io;
     ServerContext ctx = contextOptions.load(io);
     Map<String, Object> model = model(ctx);
+    model.put("error_logs", errorLogs(contextOptions.parsers().errorLogs()));
     if (output.format == OutputOptions.Format.json) {
       model.put("type", "context");
       new JsonRenderer(io.out(), "en").write(model);
@@ -125,10 +127,41 @@ final class ContextCommand implements Callable<Integer> {
       }
     }
     @SuppressWarnings("unchecked")
+    List<Map<String, Object>> logs = (List<Map<String, Object>>) m.get("error_logs");
+    if (logs != null) {
+      out.printf("Error logs:    %d%n", logs.size());
+      for (Map<String, Object> l : logs) {
+        out.printf("  %s  (%s)%n", Safe.line(String.valueOf(l.get("target"))),
+            Safe.line(String.valueOf(l.get("defined_at"))));
+        out.printf("    %-18s %s%n", "written by", Safe.line(String.join(", ",
+            ((List<?>) l.get("vhosts")).stream().map(Object::toString).toList())));
+        out.printf("    %-18s %s%n", "format", Safe.line(String.valueOf(l.get("format"))));
+      }
+    }
+    @SuppressWarnings("unchecked")
     List<String> notes = (List<String>) m.get("notes");
     for (String n : notes) {
       out.println("Not read: " + Safe.line(n));
     }
+  }
+
+  /** Each place the error log goes, who writes it and in which format (inherited or own). */
+  static List<Map<String, Object>> errorLogs(ErrorLogs logs) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (ErrorLogs.Target t : logs.targets()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("target", t.target());
+      m.put("kind", t.kind().name().toLowerCase(java.util.Locale.ROOT));
+      m.put("path", t.path() == null ? null : t.path().toString());
+      m.put("defined_at", t.errorLog() == null ? "httpd's default" : t.errorLog().where());
+      m.put("vhosts", t.vhosts().stream().map(v -> v.isEmpty() ? "(main server)" : v).toList());
+      m.put("format", t.format() == null ? "default"
+          : t.format().arg(0) + " (" + t.format().where() + ")");
+      m.put("info_formats", t.infoFormats().stream()
+          .map(d -> d.arg(0) + " " + d.arg(1) + " (" + d.where() + ")").toList());
+      out.add(m);
+    }
+    return out;
   }
 
   private static String show(Object o) {

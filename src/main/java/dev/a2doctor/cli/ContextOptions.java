@@ -1,12 +1,22 @@
 package dev.a2doctor.cli;
 
 import dev.a2doctor.context.ContextLoader;
+import dev.a2doctor.context.ErrorLogs;
+import dev.a2doctor.context.LogParsers;
 import dev.a2doctor.context.ServerContext;
+import dev.a2doctor.parse.InvalidLogFormat;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** The server-context options every command that reads logs shares. */
 final class ContextOptions {
+
+  @Spec(Spec.Target.MIXEE) CommandSpec spec;
 
   @Option(names = "--apache-config", paramLabel = "FILE",
       description = "Main Apache configuration file (default: /etc/apache2/apache2.conf, "
@@ -28,7 +38,40 @@ final class ContextOptions {
           + "another server); fixes stay generic and say what could not be checked.")
   boolean noContext;
 
+  @Option(names = "--log-format", paramLabel = "FORMAT",
+      description = "Read every input as written with this ErrorLogFormat (as in httpd's "
+          + "configuration, for example '[%%{cu}t] [%%v] [%%-m:%%l] %%M'); lines that do not fit "
+          + "are read in the default formats. Default: each file's format from the "
+          + "configuration (by its ErrorLog, rotated copies included), every configured "
+          + "format for other input.")
+  String logFormat;
+
+  /** The parser per input, set by {@link #load}. */
+  private LogParsers parsers = LogParsers.defaults();
+
   ServerContext load(Io io) {
+    ServerContext ctx = loadContext(io);
+    try {
+      parsers = LogParsers.of(ctx.config().map(c -> ErrorLogs.of(c, root))
+          .orElse(ErrorLogs.none()), logFormat);
+    } catch (InvalidLogFormat e) {
+      throw new ParameterException(spec.commandLine(), "--log-format: " + e.getMessage()
+          + " (at character " + (e.position() + 1) + " of '" + logFormat + "')");
+    }
+    if (parsers.problems().isEmpty()) {
+      return ctx;
+    }
+    List<String> notes = new ArrayList<>(ctx.notes());
+    notes.addAll(parsers.problems());
+    return new ServerContext(ctx.config(), ctx.users(), notes);
+  }
+
+  /** Which parser reads which input ({@code Diagnoser.parsingWith}); after {@link #load}. */
+  LogParsers parsers() {
+    return parsers;
+  }
+
+  private ServerContext loadContext(Io io) {
     if (noContext) {
       return ServerContext.none("--no-context: the Apache configuration and the user database "
           + "were not read");

@@ -71,6 +71,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     Catalog catalog = catalogOptions.load(io);
     ServerContext context = contextOptions.load(io);
     Diagnoser diagnoser = new Diagnoser(new Matcher(catalog), context);
+    diagnoser.parsingWith(contextOptions.parsers());
     boolean inputError = false;
     List<String> inputs = files.isEmpty() ? List.of("-") : files;
     for (String name : inputs) {

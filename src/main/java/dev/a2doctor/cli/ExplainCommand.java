@@ -75,6 +75,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
     ServerContext context = contextOptions.load(io);
     Diagnoser diagnoser = new Diagnoser(new Matcher(catalog), context);
+    diagnoser.parsingWith(contextOptions.parsers());
     String[] lines = what.split("\n");
     for (int i = 0; i < lines.length; i++) {
       diagnoser.accept(lines[i], "argument", i + 1);

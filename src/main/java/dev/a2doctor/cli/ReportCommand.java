@@ -290,6 +290,7 @@ final class ReportCommand implements Callable<Integer> {
           }
         };
     ReportRun run = new ReportRun(new Matcher(catalog), context, Checkpoint.NONE);
+    run.parsingWith(contextOptions.parsers());
     ReportRun.Outcome o;
     try {
       o = window.isPresent() ? run.runSince(settings, out) : run.run(settings, state, out);

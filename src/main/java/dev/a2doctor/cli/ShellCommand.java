@@ -83,7 +83,8 @@ final class ShellCommand implements Callable<Integer> {
         output.lang(io), output.style(io).color(), io.tty() ? historyFile : null, io.tty(),
         io.env());
     try (Terminal terminal = terminal(io)) {
-      return new Shell(terminal, setup, A2doctor::commandLine).run(files);
+      return new Shell(terminal, setup, A2doctor::commandLine)
+          .parsingWith(contextOptions.parsers()).run(files);
     } finally {
       io.out().flush();
     }
@@ -111,6 +112,10 @@ final class ShellCommand implements Callable<Integer> {
     if (contextOptions.passwd != null) {
       args.add("--passwd");
       args.add(contextOptions.passwd.toString());
+    }
+    if (contextOptions.logFormat != null) {
+      args.add("--log-format");
+      args.add(contextOptions.logFormat);
     }
     for (Path dir : catalogOptions.patterns) {
       args.add("--patterns");

@@ -125,6 +125,7 @@ final class WatchCommand implements Callable<Integer> {
     }
     Diagnoser diagnoser = new Diagnoser(new Matcher(catalog), context, live::event, clock::millis)
         .boundedTo(MAX_KINDS);
+    diagnoser.parsingWith(contextOptions.parsers());
     CountDownLatch stop = new CountDownLatch(1);
     io.signals().onStop(stop::countDown);
     boolean inputError = inputs.equals(List.of("-"))

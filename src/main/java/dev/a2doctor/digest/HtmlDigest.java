@@ -177,7 +177,8 @@ final class HtmlDigest {
     }
     out.append(esc(when)).append(i.lastSeen().isEmpty() ? "" : ", last " + esc(i.lastSeen()))
         .append("; first at <code>").append(esc(f.source())).append(':').append(f.firstLine())
-        .append("</code></div>\n");
+        .append("</code>").append(f.vhost().isEmpty() ? "" : " (vhost <code>" + esc(f.vhost())
+            + "</code>)").append("</div>\n");
     out.append("<pre style=\"").append(PRE).append("\">").append(esc(Safe.line(f.sample())))
         .append("</pre>\n");
     if (i.status() == Digest.Status.NEW) {

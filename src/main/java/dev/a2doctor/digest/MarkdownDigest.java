@@ -137,7 +137,8 @@ final class MarkdownDigest {
       out.append(", ").append(i.total()).append(" since first seen");
     }
     out.append(when).append(i.lastSeen().isEmpty() ? "" : ", last " + i.lastSeen())
-        .append("; first at ").append(code(f.source() + ":" + f.firstLine())).append("\n\n");
+        .append("; first at ").append(code(f.source() + ":" + f.firstLine()))
+        .append(f.vhost().isEmpty() ? "" : " (vhost " + code(f.vhost()) + ")").append("\n\n");
     out.append("    ").append(Safe.line(f.sample())).append("\n\n");
     if (i.status() == Digest.Status.NEW) {
       out.append("Why:\n\n");

@@ -77,11 +77,22 @@ public final class ReportRun {
   private final Matcher matcher;
   private final ServerContext context;
   private final Checkpoint checkpoint;
+  /** The parser per file (custom ErrorLogFormat); the default formats unless told. */
+  private java.util.function.Function<String, dev.a2doctor.parse.LogParser> parsers =
+      source -> DEFAULT_PARSER;
+  private static final dev.a2doctor.parse.LogParser DEFAULT_PARSER = new LineParser();
 
   public ReportRun(Matcher matcher, ServerContext context, Checkpoint checkpoint) {
     this.matcher = matcher;
     this.context = context;
     this.checkpoint = checkpoint;
+  }
+
+  /** Chooses the parser per file, as {@code Diagnoser.parsingWith} does. */
+  public ReportRun parsingWith(
+      java.util.function.Function<String, dev.a2doctor.parse.LogParser> parsers) {
+    this.parsers = java.util.Objects.requireNonNull(parsers);
+    return this;
   }
 
   /** A run that remembers: reads since the last run recorded in {@code stateFile}. */
@@ -111,6 +122,8 @@ public final class ReportRun {
         String source = f.toAbsolutePath().normalize().toString();
         List<Event> events = new ArrayList<>();
         Diagnoser d = new Diagnoser(matcher, context, events::add);
+      d.parsingWith(parsers);
+        d.parsingWith(parsers);
         try {
           NewLines.Result r = NewLines.read(f, Optional.ofNullable(files.get(source)),
               (raw, file, n) -> {
@@ -164,12 +177,12 @@ public final class ReportRun {
     Tally tally = new Tally(s.suppressions(), s.now().toLocalDate());
     List<Digest.Template> templates = new ArrayList<>();
     List<String> errors = new ArrayList<>();
-    LineParser parser = new LineParser();
     long lines = 0;
     for (Path f : s.files()) {
       String source = f.toAbsolutePath().normalize().toString();
       List<Event> events = new ArrayList<>();
       Diagnoser d = new Diagnoser(matcher, context, events::add);
+      d.parsingWith(parsers);
       List<Path> chain = new ArrayList<>(Siblings.of(f));
       java.util.Collections.reverse(chain);
       chain.add(f);
@@ -180,7 +193,7 @@ public final class ReportRun {
           String line;
           while ((line = r.readLine()) != null) {
             n++;
-            ParseResult pr = parser.parse(line);
+            ParseResult pr = parsers.apply(p.toString()).parse(line);
             if (pr instanceof ParseResult.Parsed parsed
                 && parsed.line().time().matches("\\d{4}-\\d\\d-\\d\\dT.*")) {
               keep = parsed.line().time().compareTo(cutoff) >= 0;

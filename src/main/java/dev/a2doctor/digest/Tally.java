@@ -48,7 +48,8 @@ final class Tally {
   void event(String source, Event e) {
     Finding f = e.finding();
     String variant = f.enrichment().variant().orElse("");
-    String key = State.Memory.key(source, f.entry().id(), variant);
+    String key = State.Memory.key(source, f.entry().id(), variant)
+        + (f.vhost().isEmpty() ? "" : " @" + f.vhost()); // per vhost of a shared log
     Seen s = seen.computeIfAbsent(key, k -> new Seen());
     // the latest merge: same first line and sample, severity raised by a storm
     s.first = f;

@@ -133,7 +133,8 @@ final class TextDigest {
         + (i.status() == Digest.Status.ONGOING ? ", " + i.total() + " since first seen" : "")
         + when + (i.lastSeen().isEmpty() || i.lastSeen().equals(i.firstSeen()) ? ""
             : ", last " + i.lastSeen()) + "; first at "
-        + Safe.line(f.source()) + ":" + f.firstLine(), "  ");
+        + Safe.line(f.source()) + ":" + f.firstLine()
+        + (f.vhost().isEmpty() ? "" : " (vhost " + Safe.line(f.vhost()) + ")"), "  ");
     line("  > " + Safe.line(f.sample()));
     if (i.status() == Digest.Status.NEW) {
       block("Why: ", f.explanation(lang));

@@ -77,6 +77,9 @@ public final class JsonRenderer {
     o.put("last_seen", f.lastSeen());
     o.put("source", f.source());
     o.put("first_line", f.firstLine());
+    if (!f.vhost().isEmpty()) {
+      o.put("vhost", f.vhost());
+    }
     o.put("sample", f.sample());
     o.put("captures", new TreeMap<>(f.captures()));
     o.put("explanation", f.explanation(lang));

@@ -83,9 +83,9 @@ public final class TextRenderer {
     String when = f.firstSeen().isEmpty() ? ""
         : f.firstSeen().equals(f.lastSeen()) ? ", " + Safe.line(f.firstSeen())
         : ", " + Safe.line(f.firstSeen()) + " .. " + Safe.line(f.lastSeen());
-    out.printf("  %s%s, %s %s:%d%n", labels.times().formatted(f.count(),
+    out.printf("  %s%s, %s %s:%d%s%n", labels.times().formatted(f.count(),
         labels.plural(f.count())), when, labels.firstAt(), Safe.line(f.source()),
-        f.firstLine());
+        f.firstLine(), f.vhost().isEmpty() ? "" : " (vhost " + Safe.line(f.vhost()) + ")");
     for (String line : f.sample().split("\n", -1)) {
       out.println("  > " + Safe.line(line)); // a multi-line event shows each line
     }

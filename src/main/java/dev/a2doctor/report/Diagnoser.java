@@ -155,8 +155,8 @@ public final class Diagnoser {
     Hit h = m.hit().get();
     Enrichment e = enrich(h);
     Finding first = new Finding(h.entry(), h.captures(), e, 1, m.firstTime(), m.lastTime(),
-        m.source(), m.firstLine(), m.raw());
-    String key = groupKey(h, e);
+        m.source(), m.firstLine(), m.raw(), m.describe().vhost());
+    String key = groupKey(h, e) + (first.vhost().isEmpty() ? "" : "\u0000@" + first.vhost());
     Finding existing = findings.get(key);
     Finding merged = existing == null ? first : existing.plus(1, m.lastTime());
     findings.put(key, merged);

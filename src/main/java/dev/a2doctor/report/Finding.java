@@ -16,13 +16,23 @@ import java.util.Optional;
  *
  * @param source the input the first line came from ({@code error.log}, {@code -} for stdin)
  * @param firstLine its 1-based line number in that input
+ * @param vhost the virtual host its lines were written for ({@code %v} of a custom
+ *     ErrorLogFormat, or the one vhost whose ErrorLog the file is); empty when unknown. Lines of
+ *     different vhosts are different findings.
  */
 public record Finding(Entry entry, Map<String, String> captures, Enrichment enrichment,
     long count, String firstSeen, String lastSeen, String source, long firstLine,
-    String sample) {
+    String sample, String vhost) {
 
   public Finding {
     captures = Map.copyOf(captures);
+    vhost = java.util.Objects.requireNonNullElse(vhost, "");
+  }
+
+  /** A finding whose lines name no vhost. */
+  public Finding(Entry entry, Map<String, String> captures, Enrichment enrichment, long count,
+      String firstSeen, String lastSeen, String source, long firstLine, String sample) {
+    this(entry, captures, enrichment, count, firstSeen, lastSeen, source, firstLine, sample, "");
   }
 
   /** The severity for the server: the entry's, raised when a storm of it is a problem itself. */
@@ -57,6 +67,6 @@ public record Finding(Entry entry, Map<String, String> captures, Enrichment enri
     String first = firstSeen.isEmpty() ? time : firstSeen;
     String last = time.isEmpty() ? lastSeen : time;
     return new Finding(entry, captures, enrichment, count + more, first, last, source,
-        firstLine, sample);
+        firstLine, sample, vhost);
   }
 }

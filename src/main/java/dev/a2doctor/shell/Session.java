@@ -52,6 +52,14 @@ final class Session {
     reset(List.of());
   }
 
+  /** The parser per file (custom ErrorLogFormat), kept across {@link #reset}. */
+  private java.util.function.Function<String, dev.a2doctor.parse.LogParser> parsers;
+
+  void parsingWith(java.util.function.Function<String, dev.a2doctor.parse.LogParser> parsers) {
+    this.parsers = parsers;
+    diagnoser.parsingWith(parsers);
+  }
+
   Catalog catalog() {
     return catalog;
   }
@@ -94,6 +102,9 @@ final class Session {
     files = List.copyOf(newFiles);
     lines.clear();
     diagnoser = new Diagnoser(new Matcher(catalog), context, this::heard);
+    if (parsers != null) {
+      diagnoser.parsingWith(parsers);
+    }
   }
 
   Diagnoser diagnoser() {

@@ -56,7 +56,7 @@ public final class Shell {
 
   static final String PROMPT = "a2doctor> ";
   private static final Set<String> CONTEXT_OPTIONS =
-      Set.of("--apache-config", "--passwd", "--no-context", "--patterns");
+      Set.of("--apache-config", "--passwd", "--no-context", "--patterns", "--log-format");
   private static final Set<String> PATTERNS_OWN =
       Set.of("list", "show", "test", "-h", "--help", "-V", "--version");
 
@@ -85,6 +85,13 @@ public final class Shell {
     this.pager = new Pager(terminal, setup.terminal() && !isDumb(terminal));
     this.specs = commands(new PrintWriter(new StringWriter()));
     terminal.handle(Terminal.Signal.INT, signal -> cancel());
+  }
+
+  /** Reads each file with its own parser (custom ErrorLogFormat); the default formats else. */
+  public Shell parsingWith(
+      java.util.function.Function<String, dev.a2doctor.parse.LogParser> parsers) {
+    session.parsingWith(parsers);
+    return this;
   }
 
   /** Opens {@code files} (as {@code open} would), then reads commands until quit or end. */

@@ -12,11 +12,8 @@ import java.io.IOException;
  * pieces of the line. Runs in its own JVM for a bounded time (pom.xml, execution
  * fuzz-line-parser); inputs that once failed are kept under
  * src/test/resources/dev/a2doctor/parse/LineParserFuzzTestInputs/ and replayed first, and by
- * {@link LineParserCorpusReplayTest} in the ordinary test run.
- *
- * <p>TODO(issue 9): the ErrorLogFormat compiler gets its own target here once it exists: any
- * format string compiles or is rejected with a message, and a compiled format parses any line
- * without an exception.
+ * {@link LineParserCorpusReplayTest} in the ordinary test run. The ErrorLogFormat compiler and
+ * the parsers it makes have their own target, {@link ErrorLogFormatFuzzTest}.
  */
 class LineParserFuzzTest {
 
