@@ -7,7 +7,8 @@ import java.util.Optional;
 /** The enrichers catalog entries can name. */
 public final class Enrichers {
 
-  private static final List<Enricher> ALL = List.of(new WsgiDaemonSocket(), new RequireForPath());
+  private static final List<Enricher> ALL = List.of(new WsgiDaemonSocket(), new RequireForPath(),
+      new ModuleForDirective());
 
   private Enrichers() {}
 

@@ -8,14 +8,23 @@ import java.util.Optional;
  * when they could be read, and a sentence for each thing it could not check.
  */
 public record ServerContext(Optional<ApacheConfig> config, Optional<UserDatabase> users,
-    List<String> notes) {
+    List<Note> contextNotes) {
 
   public ServerContext {
-    notes = List.copyOf(notes);
+    contextNotes = List.copyOf(contextNotes);
   }
 
   /** No local knowledge: {@code --no-context}, for a log copied from another server. */
   public static ServerContext none(String why) {
+    return none(Note.verbatim(why));
+  }
+
+  public static ServerContext none(Note why) {
     return new ServerContext(Optional.empty(), Optional.empty(), List.of(why));
+  }
+
+  /** What could not be read, in English. */
+  public List<String> notes() {
+    return contextNotes.stream().map(n -> n.text("en")).toList();
   }
 }
