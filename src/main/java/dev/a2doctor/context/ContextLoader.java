@@ -68,6 +68,6 @@ public final class ContextLoader {
     } catch (IOException e) {
       notes.add(Note.of("context.no-passwd", db, IoErrors.reason(e)));
     }
-    return new ServerContext(config, users, notes);
+    return new ServerContext(config, users, notes, Optional.ofNullable(root));
   }
 }

@@ -58,16 +58,16 @@ final class DirectiveModules {
   String closest(String directive) {
     String want = directive.toLowerCase(Locale.ROOT);
     String best = "";
-    int bestDistance = 3;
+    int bestDistance = 2; // farther is not a misspelling
     for (List<Module> ms : byDirective.values()) {
       String name = ms.get(0).directive();
-      int d = distance(want, name.toLowerCase(Locale.ROOT), bestDistance);
-      if (d < bestDistance || d == bestDistance && !best.isEmpty() && name.compareTo(best) < 0) {
+      int d = distance(want, name.toLowerCase(Locale.ROOT), bestDistance + 1);
+      if (d < bestDistance || d == bestDistance && (best.isEmpty() || name.compareTo(best) < 0)) {
         best = name;
         bestDistance = d;
       }
     }
-    return bestDistance <= 2 ? best : "";
+    return best;
   }
 
   /** Levenshtein distance, or {@code limit} when it is at least that. */

@@ -8,7 +8,7 @@ import java.util.Optional;
 public final class Enrichers {
 
   private static final List<Enricher> ALL = List.of(new WsgiDaemonSocket(), new RequireForPath(),
-      new ModuleForDirective(), new DirectoryIndexForbidden());
+      new ModuleForDirective(), new DirectoryIndexForbidden(), new PhpFpmSocket());
 
   private Enrichers() {}
 

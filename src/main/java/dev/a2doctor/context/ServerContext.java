@@ -1,5 +1,6 @@
 package dev.a2doctor.context;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,10 +9,21 @@ import java.util.Optional;
  * when they could be read, and a sentence for each thing it could not check.
  */
 public record ServerContext(Optional<ApacheConfig> config, Optional<UserDatabase> users,
-    List<Note> contextNotes) {
+    List<Note> contextNotes, Optional<Path> root) {
 
   public ServerContext {
     contextNotes = List.copyOf(contextNotes);
+  }
+
+  public ServerContext(Optional<ApacheConfig> config, Optional<UserDatabase> users,
+      List<Note> contextNotes) {
+    this(config, users, contextNotes, Optional.empty());
+  }
+
+  /** A file of this server: {@code /etc/php} is {@code DIR/etc/php} with {@code --root DIR}. */
+  public Path file(String absolute) {
+    Path p = Path.of(absolute);
+    return root.map(r -> r.resolve(p.getRoot().relativize(p))).orElse(p);
   }
 
   /** No local knowledge: {@code --no-context}, for a log copied from another server. */
