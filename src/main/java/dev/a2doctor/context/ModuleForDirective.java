@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code a2enmod}: Debian layout (ServerRoot has {@code mods-available/}) and
  *       {@code mods-available/NAME.load} exists: {@code a2enmod NAME}.
- *   <li>{@code install-module}: Debian layout, but the module is packaged separately and its
- *       .load file is missing: install the package, then a2enmod.
+ *   <li>{@code install-module}: the module is packaged separately and not installed (Debian:
+ *       no .load file; Red Hat: no modules/mod_x.so): install the package (on Red Hat its own
+ *       conf.modules.d file loads it; on Debian a2enmod follows).
  *   <li>{@code loadmodule}: another layout (Red Hat's {@code /etc/httpd} with
  *       {@code conf.modules.d}): the {@code LoadModule} line to add (or to uncomment), as an
  *       edit of the file that loads the other modules.
@@ -59,7 +60,8 @@ final class ModuleForDirective implements Enricher {
 
   @Override
   public Set<String> provides() {
-    return Set.of("module", "command", "where", "load_line", "package", "suggestion");
+    return Set.of("module", "command", "where", "load_line", "package", "suggestion",
+        "service");
   }
 
   @Override
@@ -82,6 +84,7 @@ final class ModuleForDirective implements Enricher {
       values.put("where", "");
       values.put("load_line", "");
       values.put("package", "");
+      values.put("service", "apache2");
       evidence.add(suggestion.isEmpty() ? Note.of("module.unknown", directive)
           : Note.of("module.unknown-closest", directive, suggestion));
       return new Enrichment(Optional.of(MISSPELLED), values, evidence, unchecked,
@@ -95,6 +98,7 @@ final class ModuleForDirective implements Enricher {
     values.put("load_line", "LoadModule " + m.identifier() + " modules/" + m.so());
     values.put("where", "");
     values.put("package", "");
+    values.put("service", "apache2");
     Set<String> names = new LinkedHashSet<>();
     providers.forEach(p -> names.add(p.name()));
     evidence.add(Note.of("module.provided-by", directive, String.join(", ", names),
@@ -103,6 +107,8 @@ final class ModuleForDirective implements Enricher {
       return new Enrichment(Optional.empty(), values, evidence, unchecked, Optional.empty());
     }
     ApacheConfig c = ctx.config().get();
+    Path modsAvailable = c.serverRoot().resolve("mods-available");
+    values.put("service", Files.isDirectory(modsAvailable) ? "apache2" : "httpd");
     Optional<Directive> loaded = providers.stream()
         .flatMap(p -> c.loadModule(p.identifier()).stream()).findFirst();
     if (loaded.isPresent()) {
@@ -111,7 +117,6 @@ final class ModuleForDirective implements Enricher {
       return new Enrichment(Optional.of(LOADED_NOW), values, evidence, unchecked,
           Optional.empty());
     }
-    Path modsAvailable = c.serverRoot().resolve("mods-available");
     if (Files.isDirectory(modsAvailable)) {
       Path load = modsAvailable.resolve(m.name() + ".load");
       if (Files.isRegularFile(load)) {
@@ -122,6 +127,7 @@ final class ModuleForDirective implements Enricher {
       }
       String pkg = DEBIAN_PACKAGES.getOrDefault(debianName, "");
       values.put("package", pkg.isEmpty() ? "the package that provides mod_" + m.name() : pkg);
+      values.put("command", "apt install " + values.get("package") + " && a2enmod " + m.name());
       values.put("where", load.toString());
       evidence.add(Note.of("module.debian-missing", load));
       return new Enrichment(Optional.of(INSTALL), values, evidence, unchecked, Optional.empty());
@@ -129,14 +135,25 @@ final class ModuleForDirective implements Enricher {
     // Red Hat and source builds: LoadModule lines in the configuration itself
     String pkg = RHEL_PACKAGES.getOrDefault(debianName, "");
     values.put("package", pkg.isEmpty() ? "httpd" : pkg);
+    values.put("service", "httpd");
+    Path so = c.serverRoot().resolve("modules").resolve(m.so());
+    if (!pkg.isEmpty() && !Files.exists(so)) {
+      // its package brings its own conf.modules.d file with the LoadModule line
+      values.put("command", "dnf install " + pkg);
+      values.put("where", so.toString());
+      evidence.add(Note.of("module.rhel-package", so, pkg));
+      return new Enrichment(Optional.of(INSTALL), values, evidence, unchecked, Optional.empty());
+    }
     Optional<Enrichment.Edit> edit = commentedLoadModule(c, m.identifier());
     if (edit.isPresent()) {
       evidence.add(Note.of("module.commented-out", m.identifier(),
           edit.get().file() + ":" + edit.get().line()));
     } else {
+      // after the last LoadModule of the file that loads the first one (00-base.conf)
       List<Directive> all = c.all("LoadModule");
       Optional<Directive> last = all.isEmpty() ? Optional.empty()
-          : Optional.of(all.get(all.size() - 1));
+          : all.stream().filter(d -> d.file().equals(all.get(0).file()))
+              .reduce((a, b) -> b);
       if (last.isPresent()) {
         Directive d = last.get();
         String line = values.get("load_line");
@@ -151,7 +168,9 @@ final class ModuleForDirective implements Enricher {
     if (values.get("where").isEmpty()) {
       values.put("where", c.mainFile().toString());
     }
-    unchecked.add(Note.of("module.so-installed", "modules/" + m.so(), values.get("package")));
+    if (!Files.exists(so)) {
+      unchecked.add(Note.of("module.so-installed", "modules/" + m.so(), values.get("package")));
+    }
     return new Enrichment(Optional.of(LOADMODULE), values, evidence, unchecked, edit);
   }
 

@@ -38,7 +38,8 @@ class ModuleForDirectiveTest {
         "Invalid command 'WSGIScriptAlias', perhaps misspelled or defined by a module not"
             + " included in the server configuration"); // samples/scenarios/wsgi-module-not-loaded
     assertThat(f.enrichment().variant()).contains("install-module");
-    assertThat(f.fix("en")).contains("apt install libapache2-mod-wsgi-py3 && a2enmod wsgi");
+    assertThat(f.fix("en")).contains("apt install libapache2-mod-wsgi-py3 && a2enmod wsgi"
+        + " && systemctl restart apache2");
   }
 
   @Test
@@ -63,24 +64,37 @@ class ModuleForDirectiveTest {
   }
 
   @Test
-  void redHatLayoutGetsTheLoadModuleLineAfterTheLastOne() throws Exception {
+  void redHatLayoutGetsTheLoadModuleLineInTheBaseFile() throws Exception {
+    ServerTree t = redHat();
+    Finding f = t.diagnose("invalid-command-module-not-loaded", REWRITE);
+    assertThat(f.enrichment().variant()).contains("loadmodule");
+    Enrichment.Edit e = f.enrichment().edit().orElseThrow();
+    assertThat(e.file()).endsWith("conf.modules.d/00-base.conf");
+    assertThat(e.afterLines()).containsExactly(
+        "LoadModule dir_module modules/mod_dir.so",
+        "LoadModule rewrite_module modules/mod_rewrite.so");
+    assertThat(f.fix("en")).contains("systemctl restart httpd").doesNotContain("a2enmod");
+  }
+
+  @Test
+  void redHatWithoutASeparatelyPackagedModuleSaysDnfInstall() throws Exception {
+    ServerTree t = redHat();
+    Finding f = t.diagnose("invalid-command-module-not-loaded", SSL);
+    assertThat(f.enrichment().variant()).contains("install-module");
+    assertThat(f.fix("en")).contains("dnf install mod_ssl && systemctl restart httpd");
+    assertThat(f.enrichment().edit()).isEmpty();
+  }
+
+  private ServerTree redHat() throws Exception {
     ServerTree t = new ServerTree(tmp);
     t.write("/etc/httpd/conf/httpd.conf", "ServerRoot \"/etc/httpd\"",
         "Include conf.modules.d/*.conf", "User apache");
-    Path base = t.write("/etc/httpd/conf.modules.d/00-base.conf",
+    t.write("/etc/httpd/conf.modules.d/00-base.conf",
         "LoadModule alias_module modules/mod_alias.so",
         "LoadModule dir_module modules/mod_dir.so");
     t.write("/etc/httpd/conf.modules.d/00-mpm.conf",
         "LoadModule mpm_event_module modules/mod_mpm_event.so");
-    Finding f = t.diagnose("invalid-command-module-not-loaded", SSL);
-    assertThat(f.enrichment().variant()).contains("loadmodule");
-    Enrichment.Edit e = f.enrichment().edit().orElseThrow();
-    assertThat(e.file()).endsWith("conf.modules.d/00-mpm.conf");
-    assertThat(e.afterLines()).containsExactly(
-        "LoadModule mpm_event_module modules/mod_mpm_event.so",
-        "LoadModule ssl_module modules/mod_ssl.so");
-    assertThat(f.fix("en")).contains("dnf install mod_ssl").doesNotContain("a2enmod");
-    assertThat(base).exists();
+    return t;
   }
 
   @Test
