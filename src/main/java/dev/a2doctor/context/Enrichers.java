@@ -8,7 +8,8 @@ import java.util.Optional;
 public final class Enrichers {
 
   private static final List<Enricher> ALL = List.of(new WsgiDaemonSocket(), new RequireForPath(),
-      new ModuleForDirective(), new DirectoryIndexForbidden(), new PhpFpmSocket());
+      new ModuleForDirective(), new DirectoryIndexForbidden(), new PhpFpmSocket(),
+      new RewriteLoop());
 
   private Enrichers() {}
 
