@@ -30,6 +30,7 @@ final class RewriteLoop implements Enricher {
 
   private static final int MAX_HTACCESS = 200;
   private static final int MAX_DEPTH = 6;
+  private static final int MAX_VISITED = 20_000;
 
   @Override
   public String name() {
@@ -94,7 +95,9 @@ final class RewriteLoop implements Enricher {
       }
       List<Path> found = new ArrayList<>();
       try (Stream<Path> s = Files.walk(dir, MAX_DEPTH)) {
-        s.filter(p -> p.getFileName().toString().equals(accessFile))
+        s.limit(MAX_VISITED) // a DocumentRoot with a node_modules tree is read in bounded time
+            .filter(p -> p.getFileName() != null
+                && p.getFileName().toString().equals(accessFile))
             .filter(Files::isRegularFile).sorted().limit(MAX_HTACCESS).forEach(found::add);
       } catch (IOException | java.io.UncheckedIOException e) {
         unchecked.add(Note.of("rewrite.cannot-see", root));
