@@ -73,8 +73,7 @@ final class ContextOptions {
 
   private ServerContext loadContext(Io io) {
     if (noContext) {
-      return ServerContext.none("--no-context: the Apache configuration and the user database "
-          + "were not read");
+      return ServerContext.none(dev.a2doctor.context.Note.of("context.no-context"));
     }
     return new ContextLoader(io::env).load(apacheConfig, passwd, root);
   }

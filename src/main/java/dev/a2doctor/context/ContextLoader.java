@@ -40,7 +40,7 @@ public final class ContextLoader {
    *     of another server's /etc); explicitly given files are taken as they are
    */
   public ServerContext load(Path apacheConfig, Path passwd, Path root) {
-    List<String> notes = new ArrayList<>();
+    List<Note> notes = new ArrayList<>();
     Optional<ApacheConfig> config = Optional.empty();
     ApacheConfigReader reader = new ApacheConfigReader(environment, root);
     Path main = apacheConfig;
@@ -49,17 +49,16 @@ public final class ContextLoader {
           .orElse(null);
     }
     if (main == null) {
-      notes.add("no Apache configuration found (tried " + DEFAULT_CONFIGS
-          + "; use --apache-config FILE)");
+      notes.add(Note.of("context.no-config", DEFAULT_CONFIGS));
     } else {
       try {
         ApacheConfig c = reader.read(main);
         config = Optional.of(c);
         for (String p : c.problems()) {
-          notes.add("configuration: " + p);
+          notes.add(Note.of("context.config-problem", p));
         }
       } catch (IOException e) {
-        notes.add(e.getMessage());
+        notes.add(Note.verbatim(e.getMessage()));
       }
     }
     Optional<UserDatabase> users = Optional.empty();
@@ -67,8 +66,8 @@ public final class ContextLoader {
     try {
       users = Optional.of(UserDatabase.read(db));
     } catch (IOException e) {
-      notes.add(db + ": cannot read the user database: " + IoErrors.reason(e));
+      notes.add(Note.of("context.no-passwd", db, IoErrors.reason(e)));
     }
-    return new ServerContext(config, users, notes);
+    return new ServerContext(config, users, notes, Optional.ofNullable(root));
   }
 }

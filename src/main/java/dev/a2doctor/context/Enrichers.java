@@ -7,7 +7,9 @@ import java.util.Optional;
 /** The enrichers catalog entries can name. */
 public final class Enrichers {
 
-  private static final List<Enricher> ALL = List.of(new WsgiDaemonSocket(), new RequireForPath());
+  private static final List<Enricher> ALL = List.of(new WsgiDaemonSocket(), new RequireForPath(),
+      new ModuleForDirective(), new DirectoryIndexForbidden(), new PhpFpmSocket(),
+      new RewriteLoop());
 
   private Enrichers() {}
 

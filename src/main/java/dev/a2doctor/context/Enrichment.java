@@ -9,23 +9,51 @@ import java.util.Optional;
  *
  * @param variant the entry variant that applies, when the evidence decides one
  * @param values placeholder values for the variant's texts ({@code user}, {@code where}, ...)
- * @param evidence what was checked and found, one sentence each, for the admin to verify
- * @param unchecked what could not be checked and why
+ * @param evidenceNotes what was checked and found, one sentence each, for the admin to verify
+ * @param uncheckedNotes what could not be checked and why
  * @param edit the change to make, when a file and line are known
  */
 public record Enrichment(Optional<String> variant, Map<String, String> values,
-    List<String> evidence, List<String> unchecked, Optional<Edit> edit) {
+    List<Note> evidenceNotes, List<Note> uncheckedNotes, Optional<Edit> edit) {
 
   public Enrichment {
     values = Map.copyOf(values);
-    evidence = List.copyOf(evidence);
-    unchecked = List.copyOf(unchecked);
+    evidenceNotes = List.copyOf(evidenceNotes);
+    uncheckedNotes = List.copyOf(uncheckedNotes);
   }
 
   public static Enrichment nothing() {
     return new Enrichment(Optional.empty(), Map.of(), List.of(), List.of(), Optional.empty());
   }
 
-  /** Replace line {@code line} of {@code file}, which reads {@code before}, with {@code after}. */
-  public record Edit(String file, int line, String before, String after) {}
+  /** The evidence in English. */
+  public List<String> evidence() {
+    return evidence("en");
+  }
+
+  public List<String> evidence(String lang) {
+    return evidenceNotes.stream().map(n -> n.text(lang)).toList();
+  }
+
+  /** What was not checked, in English. */
+  public List<String> unchecked() {
+    return unchecked("en");
+  }
+
+  public List<String> unchecked(String lang) {
+    return uncheckedNotes.stream().map(n -> n.text(lang)).toList();
+  }
+
+  /**
+   * Replace line {@code line} of {@code file}, which reads {@code before}, with {@code after}.
+   * {@code after} may be several lines (separated by a newline): lines to insert keep
+   * {@code before} as their first line.
+   */
+  public record Edit(String file, int line, String before, String after) {
+
+    /** The replacement, one element per line. */
+    public List<String> afterLines() {
+      return List.of(after.split("\n", -1));
+    }
+  }
 }

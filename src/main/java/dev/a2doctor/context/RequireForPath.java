@@ -45,8 +45,8 @@ final class RequireForPath implements Enricher {
   @Override
   public Enrichment enrich(Hit hit, ServerContext ctx) {
     String path = hit.captures().getOrDefault("path", "");
-    List<String> evidence = new ArrayList<>();
-    List<String> unchecked = new ArrayList<>(ctx.notes());
+    List<Note> evidence = new ArrayList<>();
+    List<Note> unchecked = new ArrayList<>(ctx.contextNotes());
     Map<String, String> values = new LinkedHashMap<>();
     values.put("directive", "Require ...");
     values.put("where", "the <Directory> section for " + path);
@@ -58,7 +58,7 @@ final class RequireForPath implements Enricher {
       return new Enrichment(Optional.empty(), values, evidence, unchecked, Optional.empty());
     }
     if (hit.line().tag().equals("AH01797")) {
-      unchecked.add("2.2-style Order/Deny/Allow rules (mod_access_compat) are not traced yet");
+      unchecked.add(Note.of("require.order-deny-allow"));
       return new Enrichment(Optional.empty(), values, evidence, unchecked, Optional.empty());
     }
     Directive governing = null;
@@ -74,14 +74,13 @@ final class RequireForPath implements Enricher {
       }
     }
     if (governing == null) {
-      unchecked.add("no <Directory> with a Require contains " + path
-          + " (a .htaccess or <Location> rule? those are not read)");
+      unchecked.add(Note.of("require.no-directory", path));
       return new Enrichment(Optional.empty(), values, evidence, unchecked, Optional.empty());
     }
     values.put("directive", governing.text().strip());
     values.put("where", governing.file() + ":" + governing.lastLine());
-    evidence.add("the most specific <Directory> containing " + path + " is <Directory "
-        + governingDir + ">, with `" + governing.text().strip() + "` at " + governing.where());
+    evidence.add(Note.of("require.governing", path, governingDir, governing.text().strip(),
+        governing.where()));
     if (governingDir.equals("/")) {
       values.put("directory", dirOfPath);
       values.put("corrected", "<Directory " + dirOfPath + "> Require all granted </Directory>");

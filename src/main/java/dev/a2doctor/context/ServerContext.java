@@ -1,5 +1,6 @@
 package dev.a2doctor.context;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,14 +9,34 @@ import java.util.Optional;
  * when they could be read, and a sentence for each thing it could not check.
  */
 public record ServerContext(Optional<ApacheConfig> config, Optional<UserDatabase> users,
-    List<String> notes) {
+    List<Note> contextNotes, Optional<Path> root) {
 
   public ServerContext {
-    notes = List.copyOf(notes);
+    contextNotes = List.copyOf(contextNotes);
+  }
+
+  public ServerContext(Optional<ApacheConfig> config, Optional<UserDatabase> users,
+      List<Note> contextNotes) {
+    this(config, users, contextNotes, Optional.empty());
+  }
+
+  /** A file of this server: {@code /etc/php} is {@code DIR/etc/php} with {@code --root DIR}. */
+  public Path file(String absolute) {
+    Path p = Path.of(absolute);
+    return root.map(r -> r.resolve(p.getRoot().relativize(p))).orElse(p);
   }
 
   /** No local knowledge: {@code --no-context}, for a log copied from another server. */
   public static ServerContext none(String why) {
+    return none(Note.verbatim(why));
+  }
+
+  public static ServerContext none(Note why) {
     return new ServerContext(Optional.empty(), Optional.empty(), List.of(why));
+  }
+
+  /** What could not be read, in English. */
+  public List<String> notes() {
+    return contextNotes.stream().map(n -> n.text("en")).toList();
   }
 }

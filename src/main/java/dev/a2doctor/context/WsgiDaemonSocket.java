@@ -47,18 +47,17 @@ final class WsgiDaemonSocket implements Enricher {
     String group = hit.captures().getOrDefault("group", "");
     String socket = hit.captures().getOrDefault("socket", "");
     long uid = parseUid(hit.captures().getOrDefault("uid", ""));
-    List<String> evidence = new ArrayList<>();
-    List<String> unchecked = new ArrayList<>(ctx.notes());
+    List<Note> evidence = new ArrayList<>();
+    List<Note> unchecked = new ArrayList<>(ctx.contextNotes());
     Map<String, String> values = new LinkedHashMap<>();
 
     Optional<String> userName = uid < 0 ? Optional.empty()
         : ctx.users().flatMap(u -> u.name(uid));
     String user = userName.orElse("#" + uid);
     if (uid >= 0 && ctx.users().isPresent() && userName.isEmpty()) {
-      unchecked.add("uid " + uid + " is not in " + ctx.users().get().path()
-          + " (a log from another server? use --passwd); using socket-user=#" + uid);
+      unchecked.add(Note.of("wsgi.uid-unknown", uid, ctx.users().get().path()));
     } else if (userName.isPresent()) {
-      evidence.add("uid " + uid + " is user '" + user + "' (" + ctx.users().get().path() + ")");
+      evidence.add(Note.of("wsgi.uid-is-user", uid, user, ctx.users().get().path()));
     }
     values.put("user", user);
     Path socketDir = socket.isEmpty() ? null : LoggedPath.parent(socket);
@@ -79,33 +78,29 @@ final class WsgiDaemonSocket implements Enricher {
       Optional<Directive> itk = c.loadModule("mpm_itk_module");
       if (itk.isPresent()) {
         perVhost = true;
-        evidence.add("MPM-ITK is loaded (LoadModule mpm_itk_module at " + itk.get().where()
-            + "): each vhost's requests run as its own user");
+        evidence.add(Note.of("wsgi.itk-loaded", itk.get().where()));
       } else {
-        evidence.add("MPM-ITK is not loaded (no LoadModule mpm_itk_module in "
-            + c.mainFile() + " or its includes)");
+        evidence.add(Note.of("wsgi.itk-not-loaded", c.mainFile()));
       }
       Optional<Directive> assign = daemon.flatMap(d -> c.all("AssignUserID").stream()
           .filter(a -> a.serverName().equals(d.serverName()) && a.inVirtualHost()).findFirst());
       if (assign.isPresent()) {
         perVhost = true;
-        evidence.add("the vhost " + describeVhost(assign.get()) + " sets AssignUserID "
-            + String.join(" ", assign.get().args()) + " (" + assign.get().where() + ")");
+        evidence.add(Note.of("wsgi.assign-user-id", describeVhost(assign.get()),
+            String.join(" ", assign.get().args()), assign.get().where()));
       }
       if (daemon.isPresent()) {
-        evidence.add("WSGIDaemonProcess " + group + " is defined at " + daemon.get().where());
+        evidence.add(Note.of("wsgi.daemon-defined", group, daemon.get().where()));
       } else {
-        unchecked.add("no WSGIDaemonProcess " + group + " in " + c.mainFile()
-            + " or its includes");
+        unchecked.add(Note.of("wsgi.daemon-missing", group, c.mainFile()));
       }
     }
     if (uid >= 0 && apacheUid.isPresent()) {
       if (apacheUid.get() != uid) {
         perVhost = true;
-        evidence.add("the request ran as uid " + uid + ", not as Apache's User " + apacheUser
-            + " (uid " + apacheUid.get() + ")");
+        evidence.add(Note.of("wsgi.uid-not-apache-user", uid, apacheUser, apacheUid.get()));
       } else {
-        evidence.add("the request ran as Apache's User " + apacheUser + " (uid " + uid + ")");
+        evidence.add(Note.of("wsgi.uid-is-apache-user", apacheUser, uid));
       }
     }
 
@@ -121,8 +116,7 @@ final class WsgiDaemonSocket implements Enricher {
         String after = withSocketUser(d.text(), user);
         values.put("corrected", after.strip());
         if (after.equals(d.text().stripTrailing())) {
-          evidence.add("WSGIDaemonProcess " + group + " already has socket-user=" + user
-              + ": if requests still fail, Apache has not been reloaded since that change");
+          evidence.add(Note.of("wsgi.socket-user-already", group, user));
         } else {
           edit = Optional.of(new Enrichment.Edit(d.file().toString(), d.lastLine(), d.text(),
               after));
@@ -145,7 +139,7 @@ final class WsgiDaemonSocket implements Enricher {
         values.put("corrected", after.strip());
         edit = Optional.of(new Enrichment.Edit(p.file().toString(), p.lastLine(), p.text(),
             after));
-        evidence.add("WSGISocketPrefix is set to " + p.arg(0) + " at " + p.where());
+        evidence.add(Note.of("wsgi.socket-prefix", p.arg(0), p.where()));
       } else {
         values.put("where", "the server configuration, outside any <VirtualHost>");
         values.put("directive", "(no WSGISocketPrefix: the default is under the log directory)");

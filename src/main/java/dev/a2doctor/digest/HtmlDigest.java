@@ -193,7 +193,8 @@ final class HtmlDigest {
       out.append("<div><b>Change</b> <code>").append(esc(edit.file())).append(':')
           .append(edit.line()).append("</code></div><pre style=\"").append(PRE).append("\">")
           .append("- ").append(esc(edit.before().strip())).append("\n+ ")
-          .append(esc(edit.after().strip())).append("</pre>\n");
+          .append(esc(String.join("\n+ ", edit.afterLines().stream().map(String::strip)
+              .toList()))).append("</pre>\n");
     }
     out.append("</div>\n");
   }

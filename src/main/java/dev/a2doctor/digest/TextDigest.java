@@ -145,7 +145,7 @@ final class TextDigest {
       Enrichment.Edit edit = e.edit().get();
       line("  Change: " + Safe.line(edit.file()) + ":" + edit.line());
       line("    - " + Safe.line(edit.before().strip()));
-      line("    + " + Safe.line(edit.after().strip()));
+      edit.afterLines().forEach(after -> line("    + " + Safe.line(after.strip())));
     }
   }
 

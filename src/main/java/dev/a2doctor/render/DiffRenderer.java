@@ -72,6 +72,7 @@ public final class DiffRenderer {
     out.println("+++ " + shown);
     // one hunk per edit; edits closer than the context would overlap, so merge them
     int i = 0;
+    int shift = 0; // lines inserted by earlier hunks move the new file's line numbers
     while (i < valid.size()) {
       int j = i;
       while (j + 1 < valid.size()
@@ -81,12 +82,19 @@ public final class DiffRenderer {
       int from = Math.max(1, valid.get(i).line() - CONTEXT);
       int to = Math.min(lines.size(), valid.get(j).line() + CONTEXT);
       int count = to - from + 1;
-      out.printf("@@ -%d,%d +%d,%d @@%n", from, count, from, count);
+      int added = 0;
+      for (int e = i; e <= j; e++) {
+        added += valid.get(e).afterLines().size() - 1; // an edit may insert lines
+      }
+      out.printf("@@ -%d,%d +%d,%d @@%n", from, count, from + shift, count + added);
+      shift += added;
       int k = i;
       for (int n = from; n <= to; n++) {
         if (k <= j && valid.get(k).line() == n) {
           out.println("-" + valid.get(k).before());
-          out.println("+" + valid.get(k).after());
+          for (String after : valid.get(k).afterLines()) {
+            out.println("+" + after);
+          }
           k++;
         } else {
           out.println(" " + lines.get(n - 1));

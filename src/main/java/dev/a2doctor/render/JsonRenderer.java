@@ -89,7 +89,7 @@ public final class JsonRenderer {
     return o;
   }
 
-  private static Map<String, Object> context(Finding f) {
+  private Map<String, Object> context(Finding f) {
     Map<String, Object> c = new LinkedHashMap<>();
     if (f.entry().context().isEmpty()) {
       return c;
@@ -98,8 +98,8 @@ public final class JsonRenderer {
     c.put("enricher", f.entry().context());
     c.put("variant", e.variant().orElse(null));
     c.put("values", new TreeMap<>(e.values()));
-    c.put("evidence", e.evidence());
-    c.put("unchecked", e.unchecked());
+    c.put("evidence", e.evidence(lang));
+    c.put("unchecked", e.unchecked(lang));
     if (e.edit().isPresent()) {
       Enrichment.Edit edit = e.edit().get();
       Map<String, Object> m = new LinkedHashMap<>();

@@ -94,7 +94,7 @@ public final class TextRenderer {
     Enrichment e = f.enrichment();
     if (!e.evidence().isEmpty()) {
       out.println("  " + style.bold(labels.evidence() + ":"));
-      for (String s : e.evidence()) {
+      for (String s : e.evidence(lang)) {
         out.println("    - " + Safe.line(s));
       }
     }
@@ -103,11 +103,13 @@ public final class TextRenderer {
       out.println("  " + style.bold(labels.change() + ":") + " " + Safe.line(edit.file()) + ":"
           + edit.line());
       out.println("    - " + Safe.line(edit.before().strip()));
-      out.println("    + " + Safe.line(edit.after().strip()));
+      for (String after : edit.afterLines()) {
+        out.println("    + " + Safe.line(after.strip()));
+      }
     }
     if (!e.unchecked().isEmpty() && !f.entry().context().isEmpty()) {
       out.println("  " + style.bold(labels.notChecked() + ":"));
-      for (String s : e.unchecked()) {
+      for (String s : e.unchecked(lang)) {
         out.println("    - " + Safe.line(s));
       }
     }

@@ -32,6 +32,13 @@ class GoldenSamplesTest {
       cases.add(Arguments.of(sample, "no-context",
           List.of("diagnose", "--no-context", sample + "/error.log")));
     }
+    // Red Hat's layout, read below --root like a copy of another server's /etc
+    for (String format : List.of("text", "json")) {
+      cases.add(Arguments.of("samples/rhel-httpd", format, List.of("diagnose", "--format",
+          format, "--root", "samples/rhel-httpd", "samples/rhel-httpd/error.log")));
+    }
+    cases.add(Arguments.of("samples/rhel-httpd", "no-context",
+        List.of("diagnose", "--no-context", "samples/rhel-httpd/error.log")));
     return cases.stream();
   }
 

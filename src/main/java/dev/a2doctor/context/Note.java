@@ -1,0 +1,88 @@
+package dev.a2doctor.context;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * One sentence of evidence (or of what was not checked) in any language a2doctor speaks: a key
+ * into {@code notes_LANG.properties} and the values for its {@code {0}}, {@code {1}}, ...
+ * (paths, directive text, user names: never translated). A note with an empty key is text that
+ * came from elsewhere (an I/O error from the system) and is shown as it is.
+ */
+public record Note(String key, List<String> args) {
+
+  private static final Map<String, Properties> TEXTS = Map.of("en", load("en"), "ja", load("ja"));
+
+  public Note {
+    args = List.copyOf(args);
+  }
+
+  public static Note of(String key, Object... args) {
+    List<String> a = new ArrayList<>();
+    for (Object o : args) {
+      a.add(String.valueOf(o));
+    }
+    if (!TEXTS.get("en").containsKey(key)) {
+      throw new IllegalArgumentException("no text for note " + key);
+    }
+    return new Note(key, a);
+  }
+
+  /** Text that is not a2doctor's own sentence (a system error), shown as it is in every language. */
+  public static Note verbatim(String text) {
+    return new Note("", List.of(text));
+  }
+
+  /** The sentence in {@code lang} (English when there is no translation). */
+  public String text(String lang) {
+    if (key.isEmpty()) {
+      return args.isEmpty() ? "" : args.get(0);
+    }
+    String pattern = TEXTS.getOrDefault(lang, TEXTS.get("en")).getProperty(key);
+    if (pattern == null) {
+      pattern = TEXTS.get("en").getProperty(key);
+    }
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    while (i < pattern.length()) {
+      int open = pattern.indexOf('{', i);
+      int close = open < 0 ? -1 : pattern.indexOf('}', open);
+      if (open < 0 || close < 0) {
+        break;
+      }
+      out.append(pattern, i, open);
+      String n = pattern.substring(open + 1, close);
+      int index = n.chars().allMatch(Character::isDigit) && !n.isEmpty() ? Integer.parseInt(n) : -1;
+      out.append(index >= 0 && index < args.size() ? args.get(index) : pattern.substring(open, close + 1));
+      i = close + 1;
+    }
+    out.append(pattern, i, pattern.length());
+    return out.toString();
+  }
+
+  /** The keys with a text in {@code lang}, for the test that every note is translated. */
+  static java.util.Set<String> keys(String lang) {
+    return TEXTS.get(lang).stringPropertyNames();
+  }
+
+  private static Properties load(String lang) {
+    String name = "notes_" + lang + ".properties";
+    try (InputStream in = Note.class.getResourceAsStream(name)) {
+      Properties p = new Properties();
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+      return p;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
