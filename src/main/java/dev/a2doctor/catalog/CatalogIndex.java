@@ -8,7 +8,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +85,11 @@ public final class CatalogIndex {
     }
   }
 
-  /** Writes the index of the catalog directory {@code dir}; false (and no file) on problems. */
+  /**
+   * Writes the index of the catalog directory {@code dir}; false (and nothing written) on
+   * problems. The build runs it through {@code CatalogIndexWriter} (test sources: the main code
+   * writes no files).
+   */
   public static boolean write(Path dir, OutputStream out, List<CatalogProblem> problems)
       throws IOException {
     Catalog c = new CatalogLoader().load(List.of(dir));
@@ -105,31 +108,6 @@ public final class CatalogIndex {
     }
     d.flush();
     return true;
-  }
-
-  /**
-   * Build step: {@code CatalogIndex CLASSES_DIR} indexes {@code CLASSES_DIR/a2doctor/patterns}
-   * into {@code CLASSES_DIR/a2doctor/catalog.idx} (removing a stale one when it cannot).
-   */
-  public static void main(String[] args) throws IOException {
-    Path classes = Path.of(args[0]);
-    Path dir = classes.resolve(CatalogLoader.BUILTIN);
-    Path target = classes.resolve(RESOURCE);
-    Files.deleteIfExists(target);
-    List<CatalogProblem> problems = new ArrayList<>();
-    Path tmp = target.resolveSibling("catalog.idx.tmp");
-    boolean ok;
-    try (OutputStream out = Files.newOutputStream(tmp)) {
-      ok = write(dir, out, problems);
-    }
-    if (ok) {
-      Files.move(tmp, target);
-    } else {
-      Files.deleteIfExists(tmp);
-      // the build goes on: the YAML loader reports these at run time, the tests fail on them
-      System.err.println("catalog index not written, " + problems.size() + " problem(s):");
-      problems.forEach(p -> System.err.println("  " + p));
-    }
   }
 
   /** CRC-32 over the sorted relative names and contents of every {@code *.yaml} below dir. */
