@@ -52,7 +52,26 @@ public final class A2doctor implements Runnable {
   /** The command line {@code main} runs; tests call it with string writers. */
   public static CommandLine commandLine(Io io) {
     A2doctor root = new A2doctor(io);
-    CommandLine cl = new CommandLine(root, new Factory(root));
+    return configured(new CommandLine(root, new Factory(root)), root, io);
+  }
+
+  /**
+   * The command line for {@code args}: {@code a2doctor explain ...} gets a tree with only that
+   * command ({@link ExplainOnly}), which picocli builds in about a third of the time, unless the
+   * config file has keys only the full tree knows; everything else gets {@link #commandLine(Io)}.
+   */
+  public static CommandLine commandLine(Io io, String... args) {
+    if (args.length > 0 && "explain".equals(args[0])) {
+      A2doctor root = new A2doctor(io);
+      CommandLine cl = new CommandLine(new ExplainOnly(root), new Factory(root));
+      if (ConfigFile.knowsAllKeys(cl, io)) {
+        return configured(cl, root, io);
+      }
+    }
+    return commandLine(io);
+  }
+
+  private static CommandLine configured(CommandLine cl, A2doctor root, Io io) {
     cl.setOut(io.out());
     cl.setErr(io.err());
     cl.setCaseInsensitiveEnumValuesAllowed(true);

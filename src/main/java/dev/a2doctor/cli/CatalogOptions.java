@@ -35,8 +35,10 @@ final class CatalogOptions {
 
   /** Loads the catalog and reports its broken entries on stderr; the rest still runs. */
   Catalog load(Io io) {
-    CatalogLoader loader = new CatalogLoader();
-    Catalog c = Catalogs.load(InstalledCatalog.load(loader), loader, siteDirs(io));
+    List<Path> dirs = siteDirs(io);
+    Catalog builtin = InstalledCatalog.load();
+    // the YAML loader only when there are site entries to read (it is slow to start)
+    Catalog c = dirs.isEmpty() ? builtin : Catalogs.load(builtin, new CatalogLoader(), dirs);
     for (CatalogProblem p : c.problems()) {
       io.err().println("a2doctor: " + dev.a2doctor.render.Safe.line(p.toString()));
     }

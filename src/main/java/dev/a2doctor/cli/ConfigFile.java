@@ -59,6 +59,25 @@ final class ConfigFile {
     cl.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(p));
   }
 
+  /**
+   * Whether {@code cl} knows every key of the configured file (true without a file, or with one
+   * that cannot be read: {@link #apply} reports that), so that a smaller command tree can apply
+   * it with the same effect and the same messages as the full one.
+   */
+  static boolean knowsAllKeys(CommandLine cl, Io io) {
+    Path file = path(io);
+    if (file == null || !Files.isRegularFile(file)) {
+      return true;
+    }
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(r);
+    } catch (IOException | IllegalArgumentException e) {
+      return true;
+    }
+    return keys(cl).containsAll(p.stringPropertyNames());
+  }
+
   /** For {@code --version}: which file, and whether it is there. */
   static String describe(Io io) {
     Path file = path(io);

@@ -1,11 +1,13 @@
 package dev.a2doctor.cli;
 
 import dev.a2doctor.catalog.Catalog;
+import dev.a2doctor.catalog.CatalogIndex;
 import dev.a2doctor.catalog.CatalogLoader;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The built-in catalog as installed. An installed a2doctor (the tarball, the Debian package)
@@ -24,6 +26,17 @@ final class InstalledCatalog {
   static Catalog load(CatalogLoader loader) {
     Path dir = installed();
     return dir == null ? loader.loadBuiltin() : loader.load(List.of(dir));
+  }
+
+  /**
+   * As {@link #load(CatalogLoader)}, from the index written at build time when it fits
+   * ({@link CatalogIndex}): no YAML parser is loaded, which keeps {@code explain} fast.
+   */
+  static Catalog load() {
+    Path dir = installed();
+    Optional<Catalog> indexed = dir == null ? CatalogIndex.builtin()
+        : CatalogIndex.builtinFor(dir);
+    return indexed.orElseGet(() -> load(new CatalogLoader()));
   }
 
   /** Where {@link #load} reads the catalog from, for people: a directory, or a jar. */

@@ -1,0 +1,316 @@
+package dev.a2doctor.catalog;
+
+import com.google.re2j.Pattern;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+
+/**
+ * The built-in catalog in a compact binary form, written at build time next to the YAML files
+ * ({@value #RESOURCE}) so that a start-up reads it without YAML: {@code a2doctor explain} has
+ * to answer in well under a second, and binding 200+ YAML files with Jackson took most of that.
+ * The entries are exactly those {@link CatalogLoader} reads (a test compares them); the index
+ * carries a fingerprint of the YAML files it was made from, and a directory whose files differ
+ * (an edited installed catalog, a stale build) is read from YAML instead. An index is written
+ * only for a catalog without problems, so problems are always reported by the YAML loader.
+ */
+public final class CatalogIndex {
+
+  /** Where the index lives on the class path, beside {@link CatalogLoader#BUILTIN}. */
+  public static final String RESOURCE = "a2doctor/catalog.idx";
+
+  private static final String MAGIC = "a2doctor-catalog-index-1";
+
+  private CatalogIndex() {}
+
+  /**
+   * The built-in catalog from the index on the class path; empty when there is none or it does
+   * not fit the YAML files beside it (they are checked when they are plain files, not in a jar,
+   * which is built with its index in one go).
+   */
+  public static Optional<Catalog> builtin() {
+    ClassLoader cl = CatalogIndex.class.getClassLoader();
+    URL yaml = cl.getResource(CatalogLoader.BUILTIN);
+    if (yaml == null) {
+      return Optional.empty();
+    }
+    Long expected = null;
+    if ("file".equals(yaml.getProtocol())) {
+      try {
+        expected = fingerprint(Path.of(yaml.toURI()));
+      } catch (URISyntaxException | IOException | IllegalArgumentException e) {
+        return Optional.empty();
+      }
+    }
+    try (InputStream in = cl.getResourceAsStream(RESOURCE)) {
+      return in == null ? Optional.empty() : read(in, expected, rel -> "patterns/" + rel);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The catalog in {@code dir} (an installed copy of the built-in one) from the index on the
+   * class path, when the files in {@code dir} are exactly those it was made from.
+   */
+  public static Optional<Catalog> builtinFor(Path dir) {
+    long actual;
+    try {
+      actual = fingerprint(dir);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+    try (InputStream in = CatalogIndex.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+      // the same file names CatalogLoader.load(List.of(dir)) gives its entries
+      return in == null ? Optional.empty()
+          : read(in, actual, rel -> dir.resolve(rel).toString());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Writes the index of the catalog directory {@code dir}; false (and nothing written) on
+   * problems. The build runs it through {@code CatalogIndexWriter} (test sources: the main code
+   * writes no files).
+   */
+  public static boolean write(Path dir, OutputStream out, List<CatalogProblem> problems)
+      throws IOException {
+    Catalog c = new CatalogLoader().load(List.of(dir));
+    problems.addAll(c.problems());
+    if (!c.problems().isEmpty()) {
+      return false;
+    }
+    DataOutputStream d = new DataOutputStream(new BufferedOutputStream(out));
+    d.writeUTF(MAGIC);
+    d.writeLong(fingerprint(dir));
+    List<Entry> entries = c.entries();
+    d.writeInt(entries.size());
+    for (Entry e : entries) {
+      String rel = dir.relativize(Path.of(e.source())).toString().replace('\\', '/');
+      writeEntry(d, e, rel);
+    }
+    d.flush();
+    return true;
+  }
+
+  /** CRC-32 over the sorted relative names and contents of every {@code *.yaml} below dir. */
+  static long fingerprint(Path dir) throws IOException {
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(dir)) {
+      files = s.filter(p -> p.getFileName() != null
+              && p.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(p))
+          .sorted((a, b) -> a.toString().compareTo(b.toString()))
+          .toList();
+    }
+    CRC32 crc = new CRC32();
+    for (Path f : files) {
+      byte[] name = dir.relativize(f).toString().replace('\\', '/')
+          .getBytes(StandardCharsets.UTF_8);
+      byte[] body = Files.readAllBytes(f);
+      crc.update(name);
+      crc.update(0);
+      crc.update(Integer.toString(body.length).getBytes(StandardCharsets.US_ASCII));
+      crc.update(0);
+      crc.update(body);
+    }
+    return crc.getValue() ^ ((long) files.size() << 32);
+  }
+
+  static Optional<Catalog> read(InputStream raw, Long expected,
+      java.util.function.Function<String, String> source) throws IOException {
+    DataInputStream d = new DataInputStream(new BufferedInputStream(raw, 1 << 16));
+    if (!MAGIC.equals(d.readUTF())) {
+      return Optional.empty();
+    }
+    long fingerprint = d.readLong();
+    if (expected != null && expected != fingerprint) {
+      return Optional.empty();
+    }
+    int n = d.readInt();
+    List<Entry> entries = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      entries.add(readEntry(d, source));
+    }
+    return Optional.of(new Catalog(entries, List.of()));
+  }
+
+  private static void writeEntry(DataOutputStream d, Entry e, String rel) throws IOException {
+    str(d, e.id());
+    str(d, e.area());
+    text(d, e.title());
+    str(d, e.severity().name());
+    Match m = e.match();
+    strings(d, m.tags());
+    str(d, m.literal());
+    str(d, m.module());
+    d.writeInt(m.errno().size());
+    for (int x : m.errno()) {
+      d.writeInt(x);
+    }
+    str(d, m.regex());
+    strings(d, m.groups());
+    d.writeBoolean(m.fallback());
+    str(d, e.context());
+    text(d, e.explanation());
+    text(d, e.fix());
+    d.writeInt(e.variants().size());
+    for (Variant v : e.variants().values()) {
+      str(d, v.id());
+      text(d, v.explanation());
+      text(d, v.fix());
+    }
+    strings(d, e.references());
+    examples(d, e.examples());
+    examples(d, e.nearMisses());
+    strings(d, e.scenarios());
+    d.writeBoolean(e.header());
+    d.writeBoolean(e.escalate() != null);
+    if (e.escalate() != null) {
+      d.writeLong(e.escalate().count());
+      str(d, e.escalate().severity().name());
+    }
+    d.writeBoolean(e.groupBy() != null);
+    if (e.groupBy() != null) {
+      strings(d, e.groupBy());
+    }
+    str(d, rel);
+  }
+
+  private static Entry readEntry(DataInputStream d,
+      java.util.function.Function<String, String> source) throws IOException {
+    String id = str(d);
+    String area = str(d);
+    Text title = text(d);
+    Severity severity = Severity.valueOf(str(d));
+    List<String> tags = strings(d);
+    String literal = str(d);
+    String module = str(d);
+    int ne = d.readInt();
+    List<Integer> errno = new ArrayList<>(ne);
+    for (int i = 0; i < ne; i++) {
+      errno.add(d.readInt());
+    }
+    String regex = str(d);
+    List<String> groups = strings(d);
+    boolean fallback = d.readBoolean();
+    Match match = new Match(tags, literal, module, errno, regex,
+        regex == null ? null : Pattern.compile(regex), groups, fallback);
+    String context = str(d);
+    Text explanation = text(d);
+    Text fix = text(d);
+    int nv = d.readInt();
+    Map<String, Variant> variants = new LinkedHashMap<>();
+    for (int i = 0; i < nv; i++) {
+      Variant v = new Variant(str(d), text(d), text(d));
+      variants.put(v.id(), v);
+    }
+    List<String> references = strings(d);
+    List<Example> examples = examples(d);
+    List<Example> nearMisses = examples(d);
+    List<String> scenarios = strings(d);
+    boolean header = d.readBoolean();
+    Entry.Escalation escalate = d.readBoolean()
+        ? new Entry.Escalation(d.readLong(), Severity.valueOf(str(d))) : null;
+    List<String> groupBy = d.readBoolean() ? strings(d) : null;
+    String src = source.apply(str(d));
+    return new Entry(id, area, title, severity, match, context, explanation, fix, variants,
+        references, examples, nearMisses, scenarios, header, escalate, groupBy, src);
+  }
+
+  private static void examples(DataOutputStream d, List<Example> xs) throws IOException {
+    d.writeInt(xs.size());
+    for (Example x : xs) {
+      str(d, x.line());
+      str(d, x.origin());
+      map(d, x.captures());
+    }
+  }
+
+  private static List<Example> examples(DataInputStream d) throws IOException {
+    int n = d.readInt();
+    List<Example> xs = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      xs.add(new Example(str(d), str(d), map(d)));
+    }
+    return xs;
+  }
+
+  private static void text(DataOutputStream d, Text t) throws IOException {
+    map(d, t.byLang());
+  }
+
+  private static Text text(DataInputStream d) throws IOException {
+    return new Text(map(d));
+  }
+
+  private static void map(DataOutputStream d, Map<String, String> m) throws IOException {
+    d.writeInt(m.size());
+    for (Map.Entry<String, String> e : m.entrySet()) {
+      str(d, e.getKey());
+      str(d, e.getValue());
+    }
+  }
+
+  private static Map<String, String> map(DataInputStream d) throws IOException {
+    int n = d.readInt();
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      m.put(str(d), str(d));
+    }
+    return m;
+  }
+
+  private static void strings(DataOutputStream d, List<String> xs) throws IOException {
+    d.writeInt(xs.size());
+    for (String s : xs) {
+      str(d, s);
+    }
+  }
+
+  private static List<String> strings(DataInputStream d) throws IOException {
+    int n = d.readInt();
+    List<String> xs = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      xs.add(str(d));
+    }
+    return xs;
+  }
+
+  /** A string of any length (writeUTF stops at 64 KiB), or null. */
+  private static void str(DataOutputStream d, String s) throws IOException {
+    if (s == null) {
+      d.writeInt(-1);
+      return;
+    }
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    d.writeInt(b.length);
+    d.write(b);
+  }
+
+  private static String str(DataInputStream d) throws IOException {
+    int n = d.readInt();
+    if (n < 0) {
+      return null;
+    }
+    byte[] b = new byte[n];
+    d.readFully(b);
+    return new String(b, StandardCharsets.UTF_8);
+  }
+}
