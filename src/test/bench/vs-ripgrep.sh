@@ -14,10 +14,11 @@ rounds=${2:-3}
 shift $(( $# < 2 ? $# : 2 ))
 [ "${1:-}" = "--" ] && shift
 bench=../shared/bench
+a2doctor=${A2DOCTOR:-target/a2doctor} # another build to compare: A2DOCTOR=/path/to/a2doctor
 log=/var/tmp/a2doctor-bench-$lines.log
 [ -f "$log" ] || python3 "$bench/gen_log.py" "$lines" "$log" >/dev/null
 cat "$log" > /dev/null # warm the page cache
-target/a2doctor diagnose --no-context --format json "$@" "$log" > /dev/null || true # CDS archive
+"$a2doctor" diagnose --no-context --format json "$@" "$log" > /dev/null || true # CDS archive
 now() { date +%s.%N; }
 ratios=()
 echo "log: $log ($lines lines, $(du -m "$log" | cut -f 1) MB); $(nproc) cores"
@@ -25,9 +26,9 @@ for r in $(seq 1 "$rounds"); do
   load=$(cut -d ' ' -f 1 /proc/loadavg)
   t0=$(now); rg -c -f "$bench/patterns.txt" "$log" | cat > /dev/null; t1=$(now)
   /usr/bin/time -f '%U %M' -o /tmp/a2doctor-bench-time.$$ \
-    target/a2doctor diagnose --no-context --format json "$@" "$log" | cat > /dev/null || true
+    "$a2doctor" diagnose --no-context --format json "$@" "$log" | cat > /dev/null || true
   t2=$(now)
-  read -r user rss < /tmp/a2doctor-bench-time.$$
+  read -r user rss < <(tail -n 1 /tmp/a2doctor-bench-time.$$)
   rg_s=$(echo "$t1 - $t0" | bc -l); a2d_s=$(echo "$t2 - $t1" | bc -l)
   ratio=$(echo "$a2d_s / $rg_s" | bc -l)
   ratios+=("$ratio")
