@@ -62,11 +62,11 @@ final class DiagnoseCommand implements Callable<Integer> {
   @Mixin ContextOptions contextOptions;
   @Mixin OutputOptions output;
 
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Cores to use (default: all, here ${DEFAULT-VALUE}). A large plain file is "
-          + "read in parts at once; gzip files and standard input are read in one pass each. "
-          + "The output is the same for any N.")
-  int threads = Runtime.getRuntime().availableProcessors();
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+      description = "Cores to use (default 0: all of them). A large plain file is read in parts "
+          + "at once; gzip files and standard input are read in one pass each. The output is "
+          + "the same for any N.")
+  int threads;
 
   enum ProgressWhen { auto, always, never }
 
@@ -94,9 +94,13 @@ final class DiagnoseCommand implements Callable<Integer> {
     Diagnoser diagnoser = new Diagnoser(new Matcher(catalog), context);
     boolean inputError = false;
     List<String> inputs = files.isEmpty() ? List.of("-") : files;
-    if (threads < 1) {
+    if (threads < 0) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "--threads must be at least 1: " + threads);
+          "--threads must be 0 (all cores) or more: " + threads);
+    }
+    if (threads == 0) {
+      threads = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+          .getAvailableProcessors();
     }
     boolean showProgress = progress == ProgressWhen.always
         || (progress == ProgressWhen.auto && io.errTty());

@@ -86,9 +86,9 @@ class DiagnoseThreadsTest {
   }
 
   @Test
-  void threadsMustBePositive() {
-    Cli.Result r = run(List.of("samples/wsgi-itk/error.log"), "--threads", "0");
+  void threadsMustNotBeNegative() {
+    Cli.Result r = run(List.of("samples/wsgi-itk/error.log"), "--threads", "-1");
     assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
-    assertThat(r.err()).contains("--threads must be at least 1");
+    assertThat(r.err()).contains("--threads must be 0 (all cores) or more");
   }
 }
