@@ -35,6 +35,7 @@ import picocli.CommandLine.Parameters;
         "  a2doctor diagnose --fix-format diff error.log > fix.patch && patch -p0 -d / < fix.patch",
         "  a2doctor diagnose --apache-config samples/wsgi-itk/etc/apache2/apache2.conf \\",
         "      --passwd samples/wsgi-itk/etc/passwd samples/wsgi-itk/error.log",
+        "  a2doctor diagnose --threads 1 --progress never big-error.log",
         ExitCodes.HELP})
 final class DiagnoseCommand implements Callable<Integer> {
 
@@ -61,6 +62,26 @@ final class DiagnoseCommand implements Callable<Integer> {
   @Mixin ContextOptions contextOptions;
   @Mixin OutputOptions output;
 
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+      description = "Cores to use (default 0: all of them). A large plain file is read in parts "
+          + "at once; gzip files and standard input are read in one pass each. The output is "
+          + "the same for any N.")
+  int threads;
+
+  enum ProgressWhen { auto, always, never }
+
+  @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
+      description = "auto (on stderr when it is a terminal, once a read takes over a second), "
+          + "always (on stderr, also when redirected) or never. Bytes, lines, lines per second "
+          + "and time left, on one line that is cleared at the end; stdout is never touched.")
+  ProgressWhen progress;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  /** Smallest part of a file read on its own core; tests make it small. */
+  @Option(names = "--part-size", hidden = true, defaultValue = "8388608")
+  long partSize;
+
   DiagnoseCommand(A2doctor root) {
     this.root = root;
   }
@@ -74,10 +95,29 @@ final class DiagnoseCommand implements Callable<Integer> {
     diagnoser.parsingWith(contextOptions.parsers());
     boolean inputError = false;
     List<String> inputs = files.isEmpty() ? List.of("-") : files;
-    for (String name : inputs) {
-      inputError |= !read(name, diagnoser, io);
+    if (threads < 0) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--threads must be 0 (all cores) or more: " + threads);
     }
-    Diagnosis d = diagnoser.result();
+    if (threads == 0) {
+      threads = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+          .getAvailableProcessors();
+    }
+    boolean showProgress = progress == ProgressWhen.always
+        || (progress == ProgressWhen.auto && io.errTty());
+    PartedInputs parted = new PartedInputs(io, threads, partSize, showProgress,
+        progress == ProgressWhen.always ? 0 : Progress.AFTER_MILLIS);
+    Diagnosis d;
+    if (parted.applies(inputs)) {
+      boolean[] failed = {false};
+      d = parted.read(inputs, () -> new Diagnoser(new Matcher(catalog), context), failed);
+      inputError = failed[0];
+    } else {
+      for (String name : inputs) {
+        inputError |= !read(name, diagnoser, io);
+      }
+      d = diagnoser.result();
+    }
     String lang = output.lang(io);
     if (fixFormat == FixFormat.diff) {
       new DiffRenderer(io.out(), io.err()).render(d);

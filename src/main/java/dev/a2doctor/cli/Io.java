@@ -10,12 +10,19 @@ import java.util.Map;
  *
  * @param tty whether stdout is a terminal (colour is only ever used on one)
  * @param signals how a long-running command hears Ctrl-C and SIGTERM
+ * @param errTty whether stderr is a terminal (progress of long reads is only shown on one)
  */
 public record Io(PrintWriter out, PrintWriter err, Map<String, String> env, InputStream stdin,
-    boolean tty, Signals signals) {
+    boolean tty, Signals signals, boolean errTty) {
 
   public Io {
     env = Map.copyOf(env);
+  }
+
+  /** With stderr not a terminal. */
+  public Io(PrintWriter out, PrintWriter err, Map<String, String> env, InputStream stdin,
+      boolean tty, Signals signals) {
+    this(out, err, env, stdin, tty, signals, false);
   }
 
   /** Without signals: for commands and tests that end by themselves. */

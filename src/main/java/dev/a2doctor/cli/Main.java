@@ -12,11 +12,22 @@ public final class Main {
     PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     Io io = new Io(out, err, System.getenv(), System.in, System.console() != null,
-        Main::onStop);
+        Main::onStop, stderrIsTerminal());
     int code = A2doctor.commandLine(io, args).execute(args);
     out.flush();
     err.flush();
     System.exit(code);
+  }
+
+  /** Whether file descriptor 2 is a terminal (Linux: it links to a tty device). */
+  private static boolean stderrIsTerminal() {
+    try {
+      String target = java.nio.file.Files.readSymbolicLink(
+          java.nio.file.Path.of("/proc/self/fd/2")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+      return false;
+    }
   }
 
   /** SIGINT and SIGTERM run {@code stop} once, then have their default effect again. */

@@ -24,12 +24,12 @@ public final class EventAssembler {
   public static final long QUIET_MILLIS = 1000;
   static final int MAX_PENDING = 10_000;
 
-  private final Matcher matcher;
+  private final MatchCache matcher;
   private final Consumer<MatchedEvent> out;
   private final Map<List<String>, PendingEvent> pending = new LinkedHashMap<>();
 
   public EventAssembler(Matcher matcher, Consumer<MatchedEvent> out) {
-    this.matcher = matcher;
+    this.matcher = new MatchCache(matcher);
     this.out = out;
   }
 
@@ -104,6 +104,11 @@ public final class EventAssembler {
         close(p);
       }
     }
+  }
+
+  /** Whether any multi-line event is still open. */
+  public boolean assembling() {
+    return !pending.isEmpty();
   }
 
   /** Closes every open event (end of input). */

@@ -48,10 +48,47 @@ public final class Matcher {
     literals = Trie.builder().addKeywords(byLiteral.keySet()).build();
   }
 
-  /** The best entry for {@code line}: a tag hit before a literal hit, then the first by id. */
+  /**
+   * The best entry for {@code line}: a tag hit before a literal hit, then the first by id. The
+   * same as the first of {@link #matchAll}, but stops at the first entry that matches.
+   */
   public Optional<Hit> match(LogLine line) {
-    List<Hit> all = matchAll(line);
-    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    List<Hit> hits = new ArrayList<>(1);
+    if (!line.tag().isEmpty()) {
+      for (Entry e : byTag.getOrDefault(line.tag(), List.of())) {
+        tryEntry(e, line, hits);
+        if (!hits.isEmpty()) {
+          return Optional.of(hits.get(0));
+        }
+      }
+    }
+    String message = line.message();
+    if (!byLiteral.isEmpty() && !message.isEmpty()) {
+      Collection<Emit> found = literals.parseText(message);
+      if (!found.isEmpty()) {
+        TreeMap<String, Entry> candidates = new TreeMap<>();
+        for (Emit emit : found) {
+          for (Entry e : byLiteral.get(emit.getKeyword())) {
+            if (line.tag().isEmpty() || !e.match().tags().contains(line.tag())) {
+              candidates.put(e.id(), e);
+            }
+          }
+        }
+        for (Entry e : candidates.values()) {
+          tryEntry(e, line, hits);
+          if (!hits.isEmpty()) {
+            return Optional.of(hits.get(0));
+          }
+        }
+      }
+    }
+    for (Entry e : fallbackByModule.getOrDefault(line.module(), List.of())) {
+      tryEntry(e, line, hits);
+      if (!hits.isEmpty()) {
+        return Optional.of(hits.get(0));
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -16,6 +16,10 @@ final class Timestamps {
     if (text.length() >= 19 && text.length() <= 32 && Character.isDigit(text.charAt(0))) {
       return compact(text);
     }
+    String fast = fixedWidth(text);
+    if (fast != null) {
+      return fast;
+    }
     // Www Mmm dd hh:mm:ss[.ffffff] yyyy
     String[] p = text.split(" ", -1);
     if (p.length != 5 || p[0].length() != 3 || p[1].length() != 3 || p[4].length() != 4) {
@@ -38,6 +42,54 @@ final class Timestamps {
     String day = p[2].length() == 1 ? "0" + p[2] : p[2];
     int m = month / 3 + 1;
     return p[4] + "-" + (m < 10 ? "0" : "") + m + "-" + day + "T" + clock;
+  }
+
+  /**
+   * The common case without splitting: {@code Www Mmm dd hh:mm:ss.ffffff yyyy} (31 characters)
+   * or without fraction (24), giving what the general path gives; null means "ask it".
+   */
+  private static String fixedWidth(String text) {
+    int n = text.length();
+    if ((n != 31 && n != 24) || text.charAt(3) != ' ' || text.charAt(7) != ' '
+        || text.charAt(10) != ' ' || text.charAt(n - 5) != ' ') {
+      return null;
+    }
+    for (int i = 0; i < 3; i++) {
+      if (text.charAt(i) == ' ') {
+        return null;
+      }
+    }
+    int month = MONTHS.indexOf(text.substring(4, 7));
+    if (month < 0 || month % 3 != 0 || !digitsAt(text, 8, 10) || !digitsAt(text, 11, 13)
+        || text.charAt(13) != ':' || !digitsAt(text, 14, 16) || text.charAt(16) != ':'
+        || !digitsAt(text, 17, 19) || !digitsAt(text, n - 4, n)) {
+      return null;
+    }
+    if (n == 31 && (text.charAt(19) != '.' || !digitsAt(text, 20, 26))) {
+      return null;
+    }
+    int m = month / 3 + 1;
+    char[] iso = new char[n - 5];
+    text.getChars(n - 4, n, iso, 0);
+    iso[4] = '-';
+    iso[5] = (char) ('0' + m / 10);
+    iso[6] = (char) ('0' + m % 10);
+    iso[7] = '-';
+    iso[8] = text.charAt(8);
+    iso[9] = text.charAt(9);
+    iso[10] = 'T';
+    text.getChars(11, n - 5, iso, 11);
+    return new String(iso);
+  }
+
+  private static boolean digitsAt(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String compact(String text) {

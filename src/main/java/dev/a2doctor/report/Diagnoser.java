@@ -230,6 +230,25 @@ public final class Diagnoser {
     return new Diagnosis(f, u, lines, parsed, unparsed, unrecognizedLines);
   }
 
+  /** Whether a multi-line event is still open: a part of a file must not end inside one. */
+  boolean assembling() {
+    return assembler.assembling();
+  }
+
+  /**
+   * Ends this Diagnoser as one part of a {@link PartedRun}: what it found, and apart from that
+   * what the events still open at its end added when closed (a one-pass run closes those only at
+   * the very end, after every later input).
+   */
+  Part part() {
+    Map<String, Finding> f = new LinkedHashMap<>(findings);
+    Map<String, Unrecognized> u = new LinkedHashMap<>(unrecognized);
+    long before = unrecognizedLines;
+    assembler.closeAll();
+    return Part.of(f, u, findings, unrecognized, lines, parsed, unparsed, before,
+        unrecognizedLines - before);
+  }
+
   /** Whether any finding is at or above {@code threshold}. */
   public static boolean anyAtLeast(Diagnosis d, Severity threshold) {
     return d.findings().stream().anyMatch(x -> x.severity().atLeast(threshold));

@@ -27,7 +27,12 @@ public final class LogFiles {
    * dropped up to 8 KiB of good lines with the error.
    */
   public static LogReader open(Path path) throws IOException {
-    InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+    return open(path, n -> { });
+  }
+
+  /** {@link #open(Path)}, telling {@code bytes} how many bytes of the file were read. */
+  public static LogReader open(Path path, FileChunks.BytesRead bytes) throws IOException {
+    InputStream in = new BufferedInputStream(counting(Files.newInputStream(path), bytes), 1 << 16);
     try {
       in.mark(2);
       int b1 = in.read();
@@ -41,6 +46,29 @@ public final class LogFiles {
       in.close();
       throw e;
     }
+  }
+
+  /** {@code in}, telling {@code bytes} how many bytes were read from it. */
+  public static InputStream counting(InputStream in, FileChunks.BytesRead bytes) {
+    return new java.io.FilterInputStream(in) {
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+          bytes.add(1);
+        }
+        return b;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        int n = super.read(b, off, len);
+        if (n > 0) {
+          bytes.add(n);
+        }
+        return n;
+      }
+    };
   }
 
   /**
