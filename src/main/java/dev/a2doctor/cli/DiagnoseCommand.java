@@ -110,7 +110,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     Diagnosis d;
     if (parted.applies(inputs)) {
       boolean[] failed = {false};
-      d = parted.read(inputs, () -> new Diagnoser(new Matcher(catalog), context), failed);
+      d = parted.read(inputs, () -> new Diagnoser(new Matcher(catalog), context)
+          .parsingWith(contextOptions.parsers()), failed);
       inputError = failed[0];
     } else {
       for (String name : inputs) {
