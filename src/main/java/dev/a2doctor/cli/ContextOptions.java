@@ -61,9 +61,9 @@ final class ContextOptions {
     if (parsers.problems().isEmpty()) {
       return ctx;
     }
-    List<String> notes = new ArrayList<>(ctx.notes());
-    notes.addAll(parsers.problems());
-    return new ServerContext(ctx.config(), ctx.users(), notes);
+    List<dev.a2doctor.context.Note> notes = new ArrayList<>(ctx.contextNotes());
+    parsers.problems().forEach(p -> notes.add(dev.a2doctor.context.Note.verbatim(p)));
+    return new ServerContext(ctx.config(), ctx.users(), notes, ctx.root());
   }
 
   /** Which parser reads which input ({@code Diagnoser.parsingWith}); after {@link #load}. */
