@@ -10,7 +10,6 @@ import dev.a2doctor.parse.ParseResult;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,8 @@ public final class LogParsers implements Function<String, LogParser> {
   private final LogParser override;
   private final Map<Directive, FormatParser> compiled = new LinkedHashMap<>();
   private final List<String> problems = new ArrayList<>();
-  private final Map<String, LogParser> bySource = new HashMap<>();
+  /** Parts of one file are read on several threads at once (PartedRun). */
+  private final Map<String, LogParser> bySource = new java.util.concurrent.ConcurrentHashMap<>();
   private final LogParser anySource;
 
   private LogParsers(ErrorLogs logs, LogParser override) {
