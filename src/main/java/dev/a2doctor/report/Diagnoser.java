@@ -217,14 +217,24 @@ public final class Diagnoser {
    */
   public Diagnosis result() {
     assembler.closeAll();
-    // sort on the stored group key: filling in fix texts per comparison is far too slow
+    return ordered(findings, unrecognized.values(), lines, parsed, unparsed, unrecognizedLines);
+  }
+
+  /**
+   * The one order of a diagnosis, for one pass and for merged parts alike: findings most severe
+   * first, then most frequent, then by group key (sorting on the stored key: filling in fix texts
+   * per comparison is far too slow); templates most frequent first.
+   */
+  static Diagnosis ordered(Map<String, Finding> findings,
+      java.util.Collection<Unrecognized> unrecognized, long lines, long parsed, long unparsed,
+      long unrecognizedLines) {
     List<Map.Entry<String, Finding>> sorted = new ArrayList<>(findings.entrySet());
     sorted.sort(Comparator.comparing((Map.Entry<String, Finding> x) -> x.getValue().severity())
         .thenComparing(Comparator.comparingLong(
             (Map.Entry<String, Finding> x) -> x.getValue().count()).reversed())
         .thenComparing(Map.Entry::getKey));
     List<Finding> f = sorted.stream().map(Map.Entry::getValue).toList();
-    List<Unrecognized> u = new ArrayList<>(unrecognized.values());
+    List<Unrecognized> u = new ArrayList<>(unrecognized);
     u.sort(Comparator.comparingLong(Unrecognized::count).reversed()
         .thenComparing(Unrecognized::template));
     return new Diagnosis(f, u, lines, parsed, unparsed, unrecognizedLines);

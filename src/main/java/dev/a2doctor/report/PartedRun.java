@@ -223,15 +223,7 @@ public final class PartedRun {
 
   /** The same order as {@link Diagnoser#result}. */
   private Diagnosis result() {
-    List<Map.Entry<String, Finding>> sorted = new ArrayList<>(findings.entrySet());
-    sorted.sort(Comparator.comparing((Map.Entry<String, Finding> x) -> x.getValue().severity())
-        .thenComparing(Comparator.comparingLong(
-            (Map.Entry<String, Finding> x) -> x.getValue().count()).reversed())
-        .thenComparing(Map.Entry::getKey));
-    List<Finding> f = sorted.stream().map(Map.Entry::getValue).toList();
-    List<Unrecognized> u = new ArrayList<>(unrecognized.values());
-    u.sort(Comparator.comparingLong(Unrecognized::count).reversed()
-        .thenComparing(Unrecognized::template));
-    return new Diagnosis(f, u, lines, parsed, unparsed, unrecognizedLines);
+    return Diagnoser.ordered(findings, unrecognized.values(), lines, parsed, unparsed,
+        unrecognizedLines);
   }
 }
