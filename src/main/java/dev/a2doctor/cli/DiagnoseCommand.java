@@ -91,8 +91,9 @@ final class DiagnoseCommand implements Callable<Integer> {
     Io io = root.io;
     Catalog catalog = catalogOptions.load(io);
     ServerContext context = contextOptions.load(io);
-    Diagnoser diagnoser = new Diagnoser(new Matcher(catalog), context);
-    diagnoser.parsingWith(contextOptions.parsers());
+    // one pass, or one per part of a large file: set up the same way each time
+    java.util.function.Supplier<Diagnoser> fresh = () -> new Diagnoser(new Matcher(catalog),
+        context).parsingWith(contextOptions.parsers());
     boolean inputError = false;
     List<String> inputs = files.isEmpty() ? List.of("-") : files;
     if (threads < 0) {
@@ -110,10 +111,10 @@ final class DiagnoseCommand implements Callable<Integer> {
     Diagnosis d;
     if (parted.applies(inputs)) {
       boolean[] failed = {false};
-      d = parted.read(inputs, () -> new Diagnoser(new Matcher(catalog), context)
-          .parsingWith(contextOptions.parsers()), failed);
+      d = parted.read(inputs, fresh, failed);
       inputError = failed[0];
     } else {
+      Diagnoser diagnoser = fresh.get();
       for (String name : inputs) {
         inputError |= !read(name, diagnoser, io);
       }
