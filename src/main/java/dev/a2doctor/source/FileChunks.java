@@ -203,6 +203,47 @@ public final class FileChunks {
     }
   }
 
+  /**
+   * Reads the lines of {@code path} that start in {@code [from, to)} ({@code to} at most the
+   * file's size when the parts were planned): consecutive ranges give each line exactly once, in
+   * order, whatever bytes the cuts fall on, and need no pass over the file beforehand. Returns
+   * how many lines there were.
+   */
+  public static long readStartingIn(Path path, long from, long to, long size, LineSink sink,
+      BytesRead bytes) throws IOException {
+    long a;
+    long b;
+    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+      a = nextLineStart(ch, from, size);
+      b = nextLineStart(ch, to, size);
+    }
+    return a < b ? read(path, a, b, sink, bytes) : 0;
+  }
+
+  /** The first line start at or after {@code pos}; {@code size} when there is none before. */
+  static long nextLineStart(FileChannel ch, long pos, long size) throws IOException {
+    if (pos <= 0 || pos >= size) {
+      return Math.min(Math.max(pos, 0), size);
+    }
+    ByteBuffer buf = ByteBuffer.allocate(8192);
+    for (long at = pos - 1; at < size; ) { // a line starts at pos when the byte before is \n
+      buf.clear();
+      buf.limit((int) Math.min(buf.capacity(), size - at));
+      int n = ch.read(buf, at);
+      if (n <= 0) {
+        break; // the file shrank
+      }
+      byte[] b = buf.array();
+      for (int i = 0; i < n; i++) {
+        if (b[i] == '\n') {
+          return at + i + 1;
+        }
+      }
+      at += n;
+    }
+    return size;
+  }
+
   private static int append(byte[] line, int length, byte[] src, int from, int to) {
     int k = Math.min(to - from, line.length - length);
     System.arraycopy(src, from, line, length, k);
