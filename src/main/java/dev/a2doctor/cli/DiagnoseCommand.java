@@ -134,9 +134,9 @@ final class DiagnoseCommand implements Callable<Integer> {
     if (fixFormat == FixFormat.diff) {
       new DiffRenderer(io.out(), io.err()).render(d);
     } else if (output.format == OutputOptions.Format.json) {
-      new JsonRenderer(io.out(), lang).render(d, context.notes());
+      new JsonRenderer(io.out(), lang).render(d, context.notes(lang));
     } else {
-      new TextRenderer(io.out(), output.style(io), lang).render(d, context.notes(),
+      new TextRenderer(io.out(), output.style(io), lang).render(d, context.notes(lang),
           all ? Severity.INFO : Severity.WARNING);
     }
     io.out().flush();
