@@ -63,9 +63,9 @@ final class DiagnoseCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
 
   @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-      description = "Cores to use (default 0: all of them). A large plain file is read in parts "
-          + "at once; gzip files and standard input are read in one pass each. The output is "
-          + "the same for any N.")
+      description = "Threads that parse and match lines (default 0: one per core), while one "
+          + "more groups them in order. A plain file is read in parts by turns; gzip files and "
+          + "standard input are read in one pass each. The output is the same for any N.")
   int threads;
 
   enum ProgressWhen { auto, always, never }
@@ -78,8 +78,16 @@ final class DiagnoseCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  /** Smallest part of a file read on its own core; tests make it small. */
-  @Option(names = "--part-size", hidden = true, defaultValue = "8388608")
+  @Option(names = "--max-groups", paramLabel = "N",
+      defaultValue = "" + Diagnoser.DEFAULT_MAX_GROUPS,
+      description = "Groups kept per catalog entry (default ${DEFAULT-VALUE}; 0: no bound). "
+          + "Lines of one entry that would get different fixes (another file and line, another "
+          + "path) are different groups; past N, an entry's further lines are counted together "
+          + "in one finding marked folded, so memory stays bounded on logs of any size.")
+  int maxGroups;
+
+  /** Bytes of a file in one part read on a core; tests make it small. */
+  @Option(names = "--part-size", hidden = true, defaultValue = "524288")
   long partSize;
 
   DiagnoseCommand(A2doctor root) {
@@ -92,8 +100,12 @@ final class DiagnoseCommand implements Callable<Integer> {
     Catalog catalog = catalogOptions.load(io);
     ServerContext context = contextOptions.load(io);
     // one pass, or one per part of a large file: set up the same way each time
-    java.util.function.Supplier<Diagnoser> fresh = () -> new Diagnoser(new Matcher(catalog),
-        context).parsingWith(contextOptions.parsers());
+    if (maxGroups < 0) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--max-groups must be 0 (no bound) or more: " + maxGroups);
+    }
+    Diagnoser diagnoser = new Diagnoser(new Matcher(catalog), context)
+        .parsingWith(contextOptions.parsers()).groupsPerEntry(maxGroups);
     boolean inputError = false;
     List<String> inputs = files.isEmpty() ? List.of("-") : files;
     if (threads < 0) {
@@ -101,8 +113,7 @@ final class DiagnoseCommand implements Callable<Integer> {
           "--threads must be 0 (all cores) or more: " + threads);
     }
     if (threads == 0) {
-      threads = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-          .getAvailableProcessors();
+      threads = Runtime.getRuntime().availableProcessors();
     }
     boolean showProgress = progress == ProgressWhen.always
         || (progress == ProgressWhen.auto && io.errTty());
@@ -111,10 +122,9 @@ final class DiagnoseCommand implements Callable<Integer> {
     Diagnosis d;
     if (parted.applies(inputs)) {
       boolean[] failed = {false};
-      d = parted.read(inputs, fresh, failed);
+      d = parted.read(inputs, diagnoser, failed);
       inputError = failed[0];
     } else {
-      Diagnoser diagnoser = fresh.get();
       for (String name : inputs) {
         inputError |= !read(name, diagnoser, io);
       }
@@ -124,9 +134,9 @@ final class DiagnoseCommand implements Callable<Integer> {
     if (fixFormat == FixFormat.diff) {
       new DiffRenderer(io.out(), io.err()).render(d);
     } else if (output.format == OutputOptions.Format.json) {
-      new JsonRenderer(io.out(), lang).render(d, context.notes());
+      new JsonRenderer(io.out(), lang).render(d, context.notes(lang));
     } else {
-      new TextRenderer(io.out(), output.style(io), lang).render(d, context.notes(),
+      new TextRenderer(io.out(), output.style(io), lang).render(d, context.notes(lang),
           all ? Severity.INFO : Severity.WARNING);
     }
     io.out().flush();

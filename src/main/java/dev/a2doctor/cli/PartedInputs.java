@@ -15,16 +15,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
- * Reads {@code diagnose}'s inputs on several cores: a large plain file in parts (split at line
- * starts), gzip files and stdin each in one pass (several at a time), merged into the diagnosis
- * one pass over everything would give; with progress on stderr when it is a terminal.
+ * Reads {@code diagnose}'s inputs on several cores ({@link PartedRun}): a plain file in parts of
+ * {@link #PART_BYTES} read by turns, gzip files and stdin each in one pass, the diagnosis the one
+ * a single pass over everything gives; with progress on stderr when it is a terminal.
  */
 final class PartedInputs {
 
   private static final int LINES_PER_REPORT = 4096;
+  /** Bytes of a plain file in one part: small, since the parts are read only a few ahead. */
+  static final long PART_BYTES = 1 << 19;
 
   private final Io io;
   private final int threads;
@@ -49,7 +50,7 @@ final class PartedInputs {
   }
 
   /** Diagnoses every input; reports unreadable ones on stderr. Returns null on no error. */
-  Diagnosis read(List<String> names, Supplier<Diagnoser> fresh, boolean[] inputError) {
+  Diagnosis read(List<String> names, Diagnoser diagnoser, boolean[] inputError) {
     long total = 0;
     for (String name : names) {
       if (name.equals("-")) {
@@ -68,7 +69,7 @@ final class PartedInputs {
       for (String name : names) {
         inputs.add(new PartedRun.Input(name, pieces(name, p)));
       }
-      PartedRun.Outcome o = new PartedRun(fresh, threads).run(inputs);
+      PartedRun.Outcome o = new PartedRun(diagnoser, threads).run(inputs);
       if (p != null) {
         p.close(); // before any error message
       }
@@ -89,21 +90,24 @@ final class PartedInputs {
       Path path = Path.of(name);
       if (FileChunks.isPlain(path)) {
         try {
-          long[] b = FileChunks.split(path, threads > 1 ? 2 * threads : 1, partBytes);
+          long size = Files.size(path);
           List<PartedRun.Piece> pieces = new ArrayList<>();
-          for (int i = 0; i + 1 < b.length; i++) {
-            long from = b[i];
-            long to = b[i + 1];
+          for (long from = 0; from < size; from += partBytes) {
+            long start = from;
+            long end = Math.min(size, from + partBytes);
             pieces.add(sink -> {
               Counted c = new Counted(sink, p);
               try {
-                FileChunks.read(path, from, to, (line, n) -> c.line(line), bytes);
+                FileChunks.readStartingIn(path, start, end, size, (line, n) -> c.line(line),
+                    bytes);
               } finally {
                 c.flush();
               }
             });
           }
-          return pieces;
+          if (!pieces.isEmpty()) {
+            return pieces;
+          }
         } catch (IOException e) {
           // read in one pass below, which says what is wrong
         }

@@ -175,7 +175,7 @@ final class ReportCommand implements Callable<Integer> {
   String mailFrom;
 
   @Option(names = "--smtp", paramLabel = "HOST:PORT", defaultValue = "localhost:25",
-      description = "SMTP server. Default: ${DEFAULT-VALUE}.")
+      description = "SMTP server: HOST:PORT, HOST (port 25) or [IPV6]:PORT. Default: ${DEFAULT-VALUE}.")
   String smtp;
 
   @Option(names = "--smtp-auth-file", paramLabel = "FILE",
@@ -234,12 +234,9 @@ final class ReportCommand implements Callable<Integer> {
           return usage(bad.get());
         }
       }
-      int colon = smtp.lastIndexOf(':');
-      int port;
-      try {
-        port = colon < 0 ? 25 : Integer.parseInt(smtp.substring(colon + 1));
-      } catch (NumberFormatException e) {
-        return usage("--smtp " + smtp + ": expected HOST:PORT");
+      Optional<HostPort> server = HostPort.parse(smtp, 25);
+      if (server.isEmpty()) {
+        return usage("--smtp " + smtp + ": expected HOST:PORT ([ADDRESS]:PORT for IPv6)");
       }
       Optional<Mailer.Credentials> auth = Optional.empty();
       if (smtpAuthFile != null) {
@@ -260,7 +257,7 @@ final class ReportCommand implements Callable<Integer> {
           return ExitCodes.INPUT;
         }
       }
-      mail = new Mailer.Smtp(colon < 0 ? smtp : smtp.substring(0, colon), port, startTls, auth,
+      mail = new Mailer.Smtp(server.get().host(), server.get().port(), startTls, auth,
           from, mailTo, trust);
     }
     Suppressions sup = Suppressions.none();

@@ -135,14 +135,14 @@ final class WatchCommand implements Callable<Integer> {
     diagnoser.tick(Long.MAX_VALUE);
     Diagnosis d = diagnoser.result();
     if (output.format == OutputOptions.Format.json) {
-      new JsonRenderer(io.out(), lang).render(d, context.notes());
+      new JsonRenderer(io.out(), lang).render(d, context.notes(lang));
     } else {
       io.out().println();
       io.out().println("a2doctor: stopped; what was seen"
           + (diagnoser.agedOut() > 0 ? " (" + diagnoser.agedOut()
               + " findings or templates not seen for the longest time were dropped)" : "")
           + ":");
-      new TextRenderer(io.out(), output.style(io), lang).render(d, context.notes(),
+      new TextRenderer(io.out(), output.style(io), lang).render(d, context.notes(lang),
           Severity.WARNING);
     }
     io.out().flush();

@@ -83,14 +83,14 @@ final class DirectoryIndexForbidden implements Enricher {
     dirIndex.ifPresent(d -> evidence.add(Note.of("dirindex.directoryindex", d.text().strip(),
         d.where())));
 
-    Path directory = localPath(path);
+    Path directory = localPath(ctx, path); // below --root when given
+    String shownHtaccess = path + "/" + accessFileName(c);
     if (directory == null || !Files.isDirectory(directory)) {
       unchecked.add(Note.of("dirindex.cannot-see", path));
       return new Enrichment(Optional.empty(), values, evidence, unchecked, Optional.empty());
     }
     // 1. a .htaccess that would name the start page, ignored by AllowOverride
-    String accessFile = c.serverLevel("AccessFileName").map(d -> d.arg(0)).orElse(".htaccess");
-    Path htaccess = directory.resolve(accessFile);
+    Path htaccess = directory.resolve(accessFileName(c));
     Optional<String> wanted = htaccessDirectoryIndex(htaccess);
     if (wanted.isPresent()) {
       Optional<Directive> override = Sections.governing(c, "AllowOverride", path)
@@ -98,7 +98,7 @@ final class DirectoryIndexForbidden implements Enricher {
       boolean allowed = override.map(d -> d.args().stream().anyMatch(a ->
           a.equalsIgnoreCase("All") || a.equalsIgnoreCase("Indexes"))).orElse(false);
       if (!allowed) {
-        evidence.add(Note.of("dirindex.htaccess", htaccess, wanted.get()));
+        evidence.add(Note.of("dirindex.htaccess", shownHtaccess, wanted.get()));
         evidence.add(override.map(d -> Note.of("dirindex.override", d.text().strip(), d.where()))
             .orElse(Note.of("dirindex.override-default")));
         Optional<Enrichment.Edit> edit = Optional.empty();
@@ -115,7 +115,7 @@ final class DirectoryIndexForbidden implements Enricher {
           values.put("directive", "AllowOverride None");
           values.put("corrected", "<Directory " + path + "> AllowOverride Indexes </Directory>");
         }
-        values.put("file", htaccess.toString());
+        values.put("file", shownHtaccess);
         return new Enrichment(Optional.of(HTACCESS), values, evidence, unchecked, edit);
       }
     }
@@ -123,7 +123,7 @@ final class DirectoryIndexForbidden implements Enricher {
     Optional<String> other = startPage(directory, index);
     if (other.isPresent()) {
       values.put("file", other.get());
-      evidence.add(Note.of("dirindex.start-page", directory.resolve(other.get()),
+      evidence.add(Note.of("dirindex.start-page", path + "/" + other.get(),
           String.join(" ", index)));
       Optional<Enrichment.Edit> edit = Optional.empty();
       if (dirIndex.isPresent() && dirIndex.get().line() == dirIndex.get().lastLine()) {
@@ -141,7 +141,7 @@ final class DirectoryIndexForbidden implements Enricher {
       return new Enrichment(Optional.of(OTHER_NAME), values, evidence, unchecked, edit);
     }
     // 3. no start page: a listing, if wanted, for this directory only
-    evidence.add(Note.of("dirindex.no-start-page", directory, String.join(" ", index)));
+    evidence.add(Note.of("dirindex.no-start-page", path, String.join(" ", index)));
     Optional<Enrichment.Edit> edit = Optional.empty();
     Optional<Directive> own = options.filter(o -> {
       String d = Sections.innermostDirectory(o);
@@ -166,12 +166,17 @@ final class DirectoryIndexForbidden implements Enricher {
     return new Enrichment(Optional.of(NO_INDEX), values, evidence, unchecked, edit);
   }
 
-  private static Path localPath(String path) {
+  /** Where the server's directory {@code path} is on this machine: under --root when given. */
+  private static Path localPath(ServerContext ctx, String path) {
     try {
-      return Path.of(path);
+      return Path.of(path).isAbsolute() ? ctx.file(path) : Path.of(path);
     } catch (InvalidPathException e) {
       return null;
     }
+  }
+
+  private static String accessFileName(ApacheConfig c) {
+    return c.serverLevel("AccessFileName").map(d -> d.arg(0)).orElse(".htaccess");
   }
 
   /** The DirectoryIndex (or Options Indexes) line of a .htaccess, if it has one. */

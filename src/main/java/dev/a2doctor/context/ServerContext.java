@@ -37,6 +37,11 @@ public record ServerContext(Optional<ApacheConfig> config, Optional<UserDatabase
 
   /** What could not be read, in English. */
   public List<String> notes() {
-    return contextNotes.stream().map(n -> n.text("en")).toList();
+    return notes("en");
+  }
+
+  /** What could not be read, in {@code lang} (English where a text has no translation). */
+  public List<String> notes(String lang) {
+    return contextNotes.stream().map(n -> n.text(lang)).toList();
   }
 }

@@ -122,7 +122,6 @@ public final class ReportRun {
         String source = f.toAbsolutePath().normalize().toString();
         List<Event> events = new ArrayList<>();
         Diagnoser d = new Diagnoser(matcher, context, events::add);
-      d.parsingWith(parsers);
         d.parsingWith(parsers);
         try {
           NewLines.Result r = NewLines.read(f, Optional.ofNullable(files.get(source)),

@@ -27,6 +27,9 @@ public final class EventAssembler {
   private final MatchCache matcher;
   private final Consumer<MatchedEvent> out;
   private final Map<List<String>, PendingEvent> pending = new LinkedHashMap<>();
+  /** The line being accepted, when it came matched, and what it matched. */
+  private LogLine aheadLine;
+  private Optional<Hit> aheadHit;
 
   public EventAssembler(Matcher matcher, Consumer<MatchedEvent> out) {
     this.matcher = new MatchCache(matcher);
@@ -39,6 +42,17 @@ public final class EventAssembler {
   }
 
   public void accept(LogLine line, String source, long lineNumber, long nowMillis) {
+    accept(line, source, lineNumber, nowMillis, null);
+  }
+
+  /**
+   * The same, with what a {@link Matcher} already said of this very line (another thread matched
+   * it ahead), or null to match it here when needed.
+   */
+  public void accept(LogLine line, String source, long lineNumber, long nowMillis,
+      Optional<Hit> matched) {
+    aheadLine = matched == null ? null : line;
+    aheadHit = matched;
     // most of the time no event is open: then no key is built for the line at all
     List<String> key = pending.isEmpty() ? null : key(line, source);
     PendingEvent p = key == null ? null : pending.get(key);
@@ -67,7 +81,7 @@ public final class EventAssembler {
         p.traceback = true;
         return;
       }
-      hit = matcher.match(line);
+      hit = match(line);
       if (hit.isPresent() && hit.get().entry().header() && !p.full()) {
         p.add(line, nowMillis);
         p.headers.add(hit.get());
@@ -77,7 +91,7 @@ public final class EventAssembler {
       close(p);
     }
     if (hit == null) {
-      hit = matcher.match(line);
+      hit = match(line);
     }
     boolean traceback = PendingEvent.startsTraceback(line);
     if (traceback || (hit.isPresent() && hit.get().entry().header())) {
@@ -92,6 +106,10 @@ public final class EventAssembler {
     }
     out.accept(new MatchedEvent(hit, line, line.raw(), source, lineNumber, line.time(),
         line.time()));
+  }
+
+  private Optional<Hit> match(LogLine line) {
+    return line == aheadLine ? aheadHit : matcher.match(line);
   }
 
   /** Closes events that have been quiet for {@link #QUIET_MILLIS} (live mode). */
@@ -132,7 +150,7 @@ public final class EventAssembler {
   }
 
   private void close(PendingEvent p) {
-    Optional<Hit> finalHit = p.finalLine == null ? Optional.empty() : matcher.match(p.finalLine);
+    Optional<Hit> finalHit = p.finalLine == null ? Optional.empty() : match(p.finalLine);
     Hit header = p.headers.isEmpty() ? null : p.headers.get(0);
     Optional<Hit> chosen = finalHit.filter(h -> !h.entry().match().fallback());
     if (chosen.isEmpty() && header != null) {

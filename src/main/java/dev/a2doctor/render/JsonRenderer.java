@@ -80,6 +80,7 @@ public final class JsonRenderer {
     if (!f.vhost().isEmpty()) {
       o.put("vhost", f.vhost());
     }
+    o.put("folded", f.folded());
     o.put("sample", f.sample());
     o.put("captures", new TreeMap<>(f.captures()));
     o.put("explanation", f.explanation(lang));

@@ -46,8 +46,9 @@ public final class TextRenderer {
       out.println();
       out.println(style.bold(labels.alsoSeen().formatted(detail.label())));
       for (Finding f : minor) {
-        out.printf("  %s %6dx  %s  %s%n", style.severity(f.severity(), 8), f.count(),
-            Safe.line(f.title(lang)), style.dim("[" + f.entry().id() + "]"));
+        out.printf("  %s %6dx  %s  %s%s%n", style.severity(f.severity(), 8), f.count(),
+            Safe.line(f.title(lang)), style.dim("[" + f.entry().id() + "]"),
+            f.folded() ? " " + labels.foldedMark() : "");
       }
     }
     if (!d.unrecognized().isEmpty()) {
@@ -86,6 +87,9 @@ public final class TextRenderer {
     out.printf("  %s%s, %s %s:%d%s%n", labels.times().formatted(f.count(),
         labels.plural(f.count())), when, labels.firstAt(), Safe.line(f.source()),
         f.firstLine(), f.vhost().isEmpty() ? "" : " (vhost " + Safe.line(f.vhost()) + ")");
+    if (f.folded()) {
+      out.println("  " + labels.folded().formatted(f.foldedPast(), labels.plural(f.foldedPast())));
+    }
     for (String line : f.sample().split("\n", -1)) {
       out.println("  > " + Safe.line(line)); // a multi-line event shows each line
     }

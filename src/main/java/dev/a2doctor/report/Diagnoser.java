@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -50,7 +51,21 @@ public final class Diagnoser {
   private final ServerContext context;
   private final Listener listener;
   private final LongSupplier clock;
-  private final Map<String, Finding> findings = new LinkedHashMap<>();
+  /** Groups kept per entry unless told otherwise ({@code --max-groups}). */
+  public static final int DEFAULT_MAX_GROUPS = 100;
+  /** Kinds of unexplained lines kept; past them, lines are counted under {@link #MORE_KINDS}. */
+  static final int MAX_TEMPLATES = 1000;
+  static final String MORE_KINDS = "(more kinds of lines, past the first " + MAX_TEMPLATES
+      + ", counted together)";
+  /** The key of an entry's folded finding: no group key has a second NUL right after the id. */
+  private static final String FOLDED = "\u0000\u0000folded";
+  private static final Listener NO_LISTENER = event -> { };
+
+  private final Matcher matcher;
+  private final Map<String, Group> findings = new LinkedHashMap<>();
+  /** How many groups each entry (by id) has, its folded finding aside. */
+  private final Map<String, int[]> groupsOf = new HashMap<>();
+  private int maxGroups = DEFAULT_MAX_GROUPS;
   private final Map<String, Unrecognized> unrecognized = new LinkedHashMap<>();
   private final Map<List<Object>, Enrichment> enrichments = new LinkedHashMap<>() {
     @Override
@@ -70,7 +85,7 @@ public final class Diagnoser {
   private long unrecognizedLines;
 
   public Diagnoser(Matcher matcher, ServerContext context) {
-    this(matcher, context, event -> { });
+    this(matcher, context, NO_LISTENER);
   }
 
   public Diagnoser(Matcher matcher, ServerContext context, Listener listener) {
@@ -79,6 +94,7 @@ public final class Diagnoser {
 
   /** @param clock wall-clock milliseconds, for closing quiet multi-line events in live mode */
   public Diagnoser(Matcher matcher, ServerContext context, Listener listener, LongSupplier clock) {
+    this.matcher = matcher;
     this.context = context;
     this.listener = listener;
     this.clock = clock;
@@ -89,12 +105,29 @@ public final class Diagnoser {
    * Bounds memory for a watch that runs for days: at most {@code max} findings and at most
    * {@code max} unrecognized templates are kept; past that the one seen least recently is
    * dropped (aged out; if it comes back it is a new finding again). Batch runs keep everything.
+   * Groups are then not folded ({@link #groupsPerEntry} 0): in a watch, a new kind of problem
+   * hours later must show as new, not vanish into a folded count.
    */
   public Diagnoser boundedTo(int max) {
     if (max < 1) {
       throw new IllegalArgumentException("max must be positive: " + max);
     }
     this.maxKinds = max;
+    this.maxGroups = 0;
+    return this;
+  }
+
+  /**
+   * Bounds memory for a batch run over logs of any size: each entry keeps at most {@code max}
+   * groups (distinct values of what its fix names: a file and line, a path); the lines of further
+   * groups are counted together in one folded finding of the entry. {@code 0}: no bound.
+   * Default {@link #DEFAULT_MAX_GROUPS}; real logs rarely reach it, hostile or synthetic ones do.
+   */
+  public Diagnoser groupsPerEntry(int max) {
+    if (max < 0) {
+      throw new IllegalArgumentException("max must be 0 (no bound) or more: " + max);
+    }
+    this.maxGroups = max;
     return this;
   }
 
@@ -114,8 +147,15 @@ public final class Diagnoser {
 
   /** Diagnoses one line read from {@code source} at 1-based {@code lineNumber}. */
   public void accept(String raw, String source, long lineNumber) {
+    accept(parsers.apply(source).parse(raw), null, source, lineNumber);
+  }
+
+  /**
+   * Diagnoses one line that another thread parsed with {@link #parser} and, where {@code hit}
+   * is not null, matched with this Diagnoser's {@link #matcher} (a {@link PartedRun} worker).
+   */
+  void accept(ParseResult r, Optional<Hit> hit, String source, long lineNumber) {
     lines++;
-    ParseResult r = parsers.apply(source).parse(raw);
     if (r instanceof ParseResult.Unparsed) {
       unparsed++;
       return;
@@ -125,7 +165,22 @@ public final class Diagnoser {
       return;
     }
     parsed++;
-    assembler.accept(line, source, lineNumber, clock.getAsLong());
+    assembler.accept(line, source, lineNumber, clock.getAsLong(), hit);
+  }
+
+  /** The parser for lines of {@code source}; safe to use from other threads. */
+  LogParser parser(String source) {
+    return parsers.apply(source);
+  }
+
+  /** The catalog's matcher; safe to share between threads (each with its own cache). */
+  Matcher matcher() {
+    return matcher;
+  }
+
+  /** Whether a parsed line is worth matching ahead: not a blank line without a tag. */
+  static boolean worthMatching(LogLine line) {
+    return !(line.message().isBlank() && line.tag().isEmpty());
   }
 
   /**
@@ -145,6 +200,9 @@ public final class Diagnoser {
       if (serious || m.multiLine()) {
         unrecognizedLines++;
         String t = Templates.of(line.module(), line.level(), line.tag(), line.message());
+        if (unrecognized.size() >= MAX_TEMPLATES && !unrecognized.containsKey(t)) {
+          t = MORE_KINDS; // a hostile log can make templates without end
+        }
         Unrecognized u = unrecognized.merge(t,
             new Unrecognized(t, 1, m.raw(), m.source(), m.firstLine()),
             (a, b) -> a.plus(1));
@@ -154,15 +212,68 @@ public final class Diagnoser {
     }
     Hit h = m.hit().get();
     Enrichment e = enrich(h);
-    Finding first = new Finding(h.entry(), h.captures(), e, 1, m.firstTime(), m.lastTime(),
-        m.source(), m.firstLine(), m.raw(), m.describe().vhost());
-    String key = groupKey(h, e) + (first.vhost().isEmpty() ? "" : "\u0000@" + first.vhost());
-    Finding existing = findings.get(key);
-    Finding merged = existing == null ? first : existing.plus(1, m.lastTime());
-    findings.put(key, merged);
-    touch(findings, key, merged);
-    listener.onEvent(new Event(merged, existing == null, m.raw(), m.source(), m.firstLine(),
-        m.firstTime(), h.captures()));
+    String vhost = m.describe().vhost();
+    String key = groupKey(h, e) + (vhost.isEmpty() ? "" : "\u0000@" + vhost);
+    Group g = findings.get(key);
+    boolean folded = false;
+    if (g == null && maxGroups > 0) {
+      int[] groups = groupsOf.computeIfAbsent(h.entry().id(), k -> new int[1]);
+      if (groups[0] >= maxGroups) {
+        key = h.entry().id() + FOLDED;
+        g = findings.get(key);
+        folded = true;
+      } else {
+        groups[0]++;
+      }
+    }
+    boolean first = g == null;
+    if (first) {
+      g = new Group(new Finding(h.entry(), h.captures(), e, 1, m.firstTime(), m.lastTime(),
+          m.source(), m.firstLine(), m.raw(), folded ? "" : vhost, folded ? maxGroups : 0));
+      findings.put(key, g);
+    } else {
+      g.add(m.lastTime());
+    }
+    if (maxKinds != Integer.MAX_VALUE) {
+      touchGroup(key, g);
+    }
+    if (listener != NO_LISTENER) {
+      listener.onEvent(new Event(g.finding(), first, m.raw(), m.source(), m.firstLine(),
+          m.firstTime(), h.captures()));
+    }
+  }
+
+  /**
+   * A finding as it grows: the first line's finding, and the count and times since (one object
+   * changed per repeat, not a new Finding per line).
+   */
+  private static final class Group {
+    final Finding first;
+    long count = 1;
+    String firstSeen;
+    String lastSeen;
+
+    Group(Finding first) {
+      this.first = first;
+      this.firstSeen = first.firstSeen();
+      this.lastSeen = first.lastSeen();
+    }
+
+    void add(String time) {
+      count++;
+      if (firstSeen.isEmpty()) {
+        firstSeen = time;
+      }
+      if (!time.isEmpty()) {
+        lastSeen = time;
+      }
+    }
+
+    Finding finding() {
+      Finding f = first;
+      return count == 1 ? f : new Finding(f.entry(), f.captures(), f.enrichment(), count,
+          firstSeen, lastSeen, f.source(), f.firstLine(), f.sample(), f.vhost(), f.foldedPast());
+    }
   }
 
   /**
@@ -185,6 +296,21 @@ public final class Diagnoser {
       key.append('\u0000').append(value != null ? value : e.values().getOrDefault(n, ""));
     }
     return key.toString();
+  }
+
+  /** {@link #touch} for a finding: an entry that loses a group may start one again. */
+  private void touchGroup(String key, Group g) {
+    findings.remove(key);
+    findings.put(key, g);
+    if (findings.size() > maxKinds) {
+      Map.Entry<String, Group> eldest = findings.entrySet().iterator().next();
+      findings.remove(eldest.getKey());
+      agedOut++;
+      int[] groups = groupsOf.get(eldest.getValue().first.entry().id());
+      if (groups != null && !eldest.getValue().first.folded()) {
+        groups[0]--;
+      }
+    }
   }
 
   /** When bounded: marks {@code key} as seen most recently and drops the least recent. */
@@ -217,7 +343,9 @@ public final class Diagnoser {
    */
   public Diagnosis result() {
     assembler.closeAll();
-    return ordered(findings, unrecognized.values(), lines, parsed, unparsed, unrecognizedLines);
+    Map<String, Finding> f = new LinkedHashMap<>();
+    findings.forEach((k, g) -> f.put(k, g.finding()));
+    return ordered(f, unrecognized.values(), lines, parsed, unparsed, unrecognizedLines);
   }
 
   /**
@@ -238,25 +366,6 @@ public final class Diagnoser {
     u.sort(Comparator.comparingLong(Unrecognized::count).reversed()
         .thenComparing(Unrecognized::template));
     return new Diagnosis(f, u, lines, parsed, unparsed, unrecognizedLines);
-  }
-
-  /** Whether a multi-line event is still open: a part of a file must not end inside one. */
-  boolean assembling() {
-    return assembler.assembling();
-  }
-
-  /**
-   * Ends this Diagnoser as one part of a {@link PartedRun}: what it found, and apart from that
-   * what the events still open at its end added when closed (a one-pass run closes those only at
-   * the very end, after every later input).
-   */
-  Part part() {
-    Map<String, Finding> f = new LinkedHashMap<>(findings);
-    Map<String, Unrecognized> u = new LinkedHashMap<>(unrecognized);
-    long before = unrecognizedLines;
-    assembler.closeAll();
-    return Part.of(f, u, findings, unrecognized, lines, parsed, unparsed, before,
-        unrecognizedLines - before);
   }
 
   /** Whether any finding is at or above {@code threshold}. */

@@ -19,14 +19,26 @@ import java.util.Optional;
  * @param vhost the virtual host its lines were written for ({@code %v} of a custom
  *     ErrorLogFormat, or the one vhost whose ErrorLog the file is); empty when unknown. Lines of
  *     different vhosts are different findings.
+ * @param foldedPast 0 for the lines of one group; N when this finding holds the lines of its
+ *     entry past its first N groups ({@code --max-groups}, default
+ *     {@link Diagnoser#DEFAULT_MAX_GROUPS}): lines of different groups counted together, so
+ *     memory stays bounded; its captures, sample and fix are those of its first line
  */
 public record Finding(Entry entry, Map<String, String> captures, Enrichment enrichment,
     long count, String firstSeen, String lastSeen, String source, long firstLine,
-    String sample, String vhost) {
+    String sample, String vhost, int foldedPast) {
 
   public Finding {
     captures = Map.copyOf(captures);
     vhost = java.util.Objects.requireNonNullElse(vhost, "");
+  }
+
+  /** A finding of one group. */
+  public Finding(Entry entry, Map<String, String> captures, Enrichment enrichment, long count,
+      String firstSeen, String lastSeen, String source, long firstLine, String sample,
+      String vhost) {
+    this(entry, captures, enrichment, count, firstSeen, lastSeen, source, firstLine, sample, vhost,
+        0);
   }
 
   /** A finding whose lines name no vhost. */
@@ -38,6 +50,11 @@ public record Finding(Entry entry, Map<String, String> captures, Enrichment enri
   /** The severity for the server: the entry's, raised when a storm of it is a problem itself. */
   public Severity severity() {
     return entry.severityAt(count);
+  }
+
+  /** Whether this finding holds the lines of many groups (see {@code foldedPast}). */
+  public boolean folded() {
+    return foldedPast > 0;
   }
 
   /** The variant the context picked, if any. */
@@ -61,12 +78,5 @@ public record Finding(Entry entry, Map<String, String> captures, Enrichment enri
     Map<String, String> values = new HashMap<>(enrichment.values());
     values.putAll(captures);
     return Placeholders.fill(text.get(lang), values).strip();
-  }
-
-  Finding plus(long more, String time) {
-    String first = firstSeen.isEmpty() ? time : firstSeen;
-    String last = time.isEmpty() ? lastSeen : time;
-    return new Finding(entry, captures, enrichment, count + more, first, last, source,
-        firstLine, sample, vhost);
   }
 }

@@ -1,36 +1,42 @@
 package dev.a2doctor.report;
 
+import dev.a2doctor.match.Hit;
+import dev.a2doctor.match.MatchCache;
+import dev.a2doctor.parse.LogParser;
+import dev.a2doctor.parse.ParseResult;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 
 /**
- * Diagnoses inputs in parts on several cores and merges the parts so that the result is the
- * one a single {@link Diagnoser} reading everything in order gives. Each part (a whole input, or
- * a range of lines of a large file) gets a fresh Diagnoser; parts are merged in input order: a
- * finding's sample, first line and first time come from the earliest part, counts add up, the
- * last time is the latest part's. A part that ends inside a multi-line event (a traceback cut
- * in two) is not used: the part before it reads on through its lines instead, in sequence.
- * Events still open at the end of an input are closed after all inputs, as in one pass.
+ * Diagnoses inputs on several cores with the result of one pass: worker threads read the pieces
+ * of the inputs (a whole input, or a range of a large file's lines), parse each line and match
+ * it against the catalog, the costly part; the calling thread hands the lines, in input order,
+ * to one {@link Diagnoser}, which assembles multi-line events and groups repeats exactly as if it
+ * had read everything itself. A traceback cut by a piece's end is no special case: the Diagnoser
+ * sees its lines in order.
+ *
+ * <p>Memory stays bounded whatever the input's size: at most {@code threads + 1} pieces are read
+ * ahead, each at most {@link #AHEAD} batches of {@link #BATCH} lines ahead of the Diagnoser (a
+ * piece that gets there waits), so pieces should be small (a large file in many parts).
  */
 public final class PartedRun {
 
-  /** Hears one line of a part. */
+  /** Hears one line of a piece. */
   @FunctionalInterface
   public interface LineSink {
     void line(String line);
   }
 
-  /** One range of an input's lines; may be read twice (again in sequence, see above). */
+  /** One range of an input's lines, read once. */
   @FunctionalInterface
   public interface Piece {
     void read(LineSink sink) throws IOException;
@@ -46,183 +52,170 @@ public final class PartedRun {
   /** An input that could not be read to its end; {@code linesBefore} were diagnosed. */
   public record Failure(String name, long linesBefore, IOException error) {}
 
-  /** The merged diagnosis, and the inputs that failed, in input order. */
+  /** The diagnosis, and the inputs that failed, in input order. */
   public record Outcome(Diagnosis diagnosis, List<Failure> failures) {}
 
-  /** One piece read into its own Diagnoser. */
-  private static final class Job {
-    final String name;
-    final Diagnoser diagnoser;
-    long lines;
-    IOException failure;
+  /** Lines handed from a worker to the Diagnoser at a time. */
+  static final int BATCH = 256;
+  /** Batches a piece may be read ahead of the Diagnoser. */
+  static final int AHEAD = 2;
 
-    Job(String name, Diagnoser diagnoser) {
+  /** Lines of a piece, parsed (and matched where worth it) by a worker. */
+  private static final class Batch {
+    final ParseResult[] parsed = new ParseResult[BATCH];
+    @SuppressWarnings("unchecked")
+    final Optional<Hit>[] hits = new Optional[BATCH];
+    int size;
+    boolean last;
+    IOException failure;
+    RuntimeException bug;
+  }
+
+  /** A piece being read by a worker, its batches queued for the Diagnoser. */
+  private final class Reading implements Runnable {
+    final String name;
+    final Piece piece;
+    final BlockingQueue<Batch> batches = new ArrayBlockingQueue<>(AHEAD);
+    Future<?> future;
+
+    Reading(String name, Piece piece) {
       this.name = name;
-      this.diagnoser = diagnoser;
+      this.piece = piece;
     }
 
-    Job read(Piece piece) {
+    @Override
+    public void run() {
+      LogParser parser = diagnoser.parser(name);
+      Batch[] batch = {new Batch()};
       try {
-        piece.read(line -> diagnoser.accept(line, name, ++lines));
+        piece.read(raw -> {
+          Batch b = batch[0];
+          ParseResult r = parser.parse(raw);
+          b.parsed[b.size] = r;
+          b.hits[b.size++] = r instanceof ParseResult.Parsed p && Diagnoser.worthMatching(p.line())
+              ? cache.match(p.line()) : null;
+          if (b.size == BATCH) {
+            hand(b);
+            batch[0] = new Batch();
+          }
+        });
       } catch (IOException e) {
-        failure = e;
+        batch[0].failure = e;
+      } catch (Stop e) {
+        return; // the run ended without this piece
+      } catch (RuntimeException e) {
+        batch[0].bug = e;
       }
-      return this;
+      batch[0].last = true;
+      try {
+        hand(batch[0]);
+      } catch (Stop e) {
+        // the run ended without this piece
+      }
+    }
+
+    private void hand(Batch b) {
+      try {
+        batches.put(b);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new Stop();
+      }
+    }
+
+    Batch next() {
+      try {
+        return batches.take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
     }
   }
 
-  private final Supplier<Diagnoser> fresh;
-  private final int threads;
-  private final Map<String, Finding> findings = new LinkedHashMap<>();
-  private final Map<String, Unrecognized> unrecognized = new LinkedHashMap<>();
-  private final List<Part> late = new ArrayList<>();
-  private final List<Long> lateOffsets = new ArrayList<>();
-  private long lines;
-  private long parsed;
-  private long unparsed;
-  private long unrecognizedLines;
+  /** Unwinds a worker whose piece is no longer wanted. */
+  private static final class Stop extends RuntimeException {
+    Stop() {
+      super(null, null, false, false);
+    }
+  }
 
-  /** @param fresh a new Diagnoser, set up the same way each time (catalog, context, parsers) */
-  public PartedRun(Supplier<Diagnoser> fresh, int threads) {
+  private final Diagnoser diagnoser;
+  private final int threads;
+  private final MatchCache cache;
+
+  /**
+   * @param diagnoser the one Diagnoser every line goes to, set up as for one pass (catalog,
+   *     context, parsers); its parsers and matcher are used by the workers too
+   * @param threads worker threads
+   */
+  public PartedRun(Diagnoser diagnoser, int threads) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be positive: " + threads);
     }
-    this.fresh = fresh;
+    this.diagnoser = diagnoser;
     this.threads = threads;
+    this.cache = MatchCache.shared(diagnoser.matcher());
   }
 
-  /** Reads every input, at most {@code threads} pieces at a time, and merges them in order. */
+  /** Reads every input, pieces in order, at most {@code threads + 1} ahead of the Diagnoser. */
   public Outcome run(List<Input> inputs) {
     List<Failure> failures = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    List<Piece> pieces = new ArrayList<>();
+    for (Input in : inputs) {
+      for (Piece p : in.pieces()) {
+        names.add(in.name());
+        pieces.add(p);
+      }
+    }
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "a2doctor-part");
+      Thread t = new Thread(r, "a2doctor-read");
       t.setDaemon(true);
       return t;
     });
     try {
-      // pieces in order; a bounded window of them runs ahead of the merge
-      List<String> names = new ArrayList<>();
-      List<Piece> pieces = new ArrayList<>();
-      List<Boolean> firstOfInput = new ArrayList<>();
-      for (Input in : inputs) {
-        for (int i = 0; i < in.pieces().size(); i++) {
-          names.add(in.name());
-          pieces.add(in.pieces().get(i));
-          firstOfInput.add(i == 0);
-        }
-      }
-      Deque<Future<Job>> running = new ArrayDeque<>();
+      Deque<Reading> ahead = new ArrayDeque<>();
       int next = 0;
-      Job current = null; // the job of the input being merged, which may still read on
-      long offset = 0; // lines of the current input before current's first line
-      boolean skipRest = false;
+      String failed = null; // the input that failed, whose later pieces are not read
+      String current = null;
+      long lineNumber = 0;
       for (int i = 0; i < pieces.size(); i++) {
-        while (next < pieces.size() && running.size() < threads + 1) {
-          String name = names.get(next);
-          Piece piece = pieces.get(next++);
-          running.add(pool.submit(() -> new Job(name, fresh.get()).read(piece)));
+        // the pool runs pieces in order, so the one awaited below has a thread or had one
+        while (next < pieces.size() && ahead.size() <= threads) {
+          Reading r = new Reading(names.get(next), pieces.get(next++));
+          r.future = pool.submit(r);
+          ahead.add(r);
         }
-        Job job = await(running.poll());
-        if (firstOfInput.get(i)) {
-          if (current != null) {
-            finish(current, offset, failures);
+        Reading r = ahead.poll();
+        if (!r.name.equals(current)) {
+          current = r.name;
+          lineNumber = 0;
+          failed = null;
+        }
+        if (r.name.equals(failed)) {
+          r.future.cancel(true);
+          continue;
+        }
+        for (Batch b = r.next(); ; b = r.next()) {
+          for (int k = 0; k < b.size; k++) {
+            diagnoser.accept(b.parsed[k], b.hits[k], r.name, ++lineNumber);
           }
-          current = job;
-          offset = 0;
-          skipRest = false;
-          continue;
+          if (b.bug != null) {
+            throw b.bug;
+          }
+          if (b.failure != null) {
+            failures.add(new Failure(r.name, lineNumber, b.failure));
+            failed = r.name;
+          }
+          if (b.last) {
+            break;
+          }
         }
-        if (skipRest) {
-          continue; // the input failed before this piece
-        }
-        if (current.failure != null) {
-          skipRest = true;
-          continue;
-        }
-        if (current.diagnoser.assembling()) {
-          // the previous part ends inside an event: read this piece on in sequence
-          current.read(pieces.get(i));
-          continue;
-        }
-        finish(current, offset, failures);
-        offset += current.lines;
-        current = job;
-      }
-      if (current != null) {
-        finish(current, offset, failures);
       }
     } finally {
       pool.shutdownNow();
     }
-    for (int i = 0; i < late.size(); i++) {
-      Part p = late.get(i);
-      long off = lateOffsets.get(i);
-      p.lateFindings().forEach((k, f) -> addFinding(k, f, off));
-      p.lateUnrecognized().forEach((k, u) -> addUnrecognized(k, u, off));
-    }
-    return new Outcome(result(), failures);
-  }
-
-  private static Job await(Future<Job> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
-  }
-
-  /** Merges a finished part whose first line is line {@code offset + 1} of its input. */
-  private void finish(Job job, long offset, List<Failure> failures) {
-    Part p = job.diagnoser.part();
-    p.findings().forEach((k, f) -> addFinding(k, f, offset));
-    p.unrecognized().forEach((k, u) -> addUnrecognized(k, u, offset));
-    lines += p.lines();
-    parsed += p.parsed();
-    unparsed += p.unparsed();
-    unrecognizedLines += p.unrecognizedLines() + p.lateUnrecognizedLines();
-    if (!p.lateFindings().isEmpty() || !p.lateUnrecognized().isEmpty()) {
-      late.add(p);
-      lateOffsets.add(offset);
-    }
-    if (job.failure != null) {
-      failures.add(new Failure(job.name, offset + job.lines, job.failure));
-    }
-  }
-
-  private void addFinding(String key, Finding later, long offset) {
-    Finding earlier = findings.get(key);
-    if (earlier == null) {
-      findings.put(key, offset == 0 ? later : new Finding(later.entry(), later.captures(),
-          later.enrichment(), later.count(), later.firstSeen(), later.lastSeen(),
-          later.source(), later.firstLine() + offset, later.sample()));
-      return;
-    }
-    findings.put(key, new Finding(earlier.entry(), earlier.captures(), earlier.enrichment(),
-        earlier.count() + later.count(),
-        earlier.firstSeen().isEmpty() ? later.firstSeen() : earlier.firstSeen(),
-        later.lastSeen().isEmpty() ? earlier.lastSeen() : later.lastSeen(),
-        earlier.source(), earlier.firstLine(), earlier.sample()));
-  }
-
-  private void addUnrecognized(String key, Unrecognized later, long offset) {
-    Unrecognized earlier = unrecognized.get(key);
-    if (earlier == null) {
-      unrecognized.put(key, offset == 0 ? later : new Unrecognized(later.template(),
-          later.count(), later.sample(), later.source(), later.firstLine() + offset));
-    } else {
-      unrecognized.put(key, earlier.plus(later.count()));
-    }
-  }
-
-  /** The same order as {@link Diagnoser#result}. */
-  private Diagnosis result() {
-    return Diagnoser.ordered(findings, unrecognized.values(), lines, parsed, unparsed,
-        unrecognizedLines);
+    return new Outcome(diagnoser.result(), failures);
   }
 }

@@ -83,8 +83,8 @@ final class FindingsVerb implements Callable<Integer> {
       shown++;
       String when = f.lastSeen().isEmpty() ? "" : "  last " + f.lastSeen();
       out.printf("%3d  %s %6dx  %s  %s%s%n", i + 1, style.severity(f.severity(), 8),
-          f.count(), Safe.line(f.title(session.lang())), style.dim("[" + f.entry().id() + "]"),
-          when);
+          f.count(), Safe.line(f.title(session.lang())), style.dim("[" + f.entry().id() + "]"
+              + (f.folded() ? " (folded)" : "")), when);
     }
     return shown;
   }

@@ -122,7 +122,8 @@ class CliTest {
     JsonMapper json = new JsonMapper();
     JsonNode finding = json.readTree(lines[0]);
     assertThat(finding.propertyNames()).containsExactly("type", "id", "title", "severity",
-        "count", "first_seen", "last_seen", "source", "first_line", "sample", "captures",
+        "count", "first_seen", "last_seen", "source", "first_line", "folded", "sample",
+        "captures",
         "explanation", "fix", "context", "references");
     assertThat(finding.get("type").asString()).isEqualTo("finding");
     assertThat(finding.get("captures").get("uid").asString()).isEqualTo("33");

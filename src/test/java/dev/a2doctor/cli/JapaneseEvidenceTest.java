@@ -35,4 +35,16 @@ class JapaneseEvidenceTest {
       assertThat(s.codePoints().anyMatch(c -> c >= 0x3040)).as(s).isTrue();
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void theContextNotesAtTheEndAreJapaneseToo() {
+    String sample = "samples/wsgi-itk";
+    Cli.Result text = Cli.run("diagnose", "--lang", "ja", "--no-context", sample + "/error.log");
+    String last = text.out().strip().lines().reduce((a, b) -> b).orElseThrow();
+    assertThat(last).startsWith("コンテキスト: ").contains("--no-context")
+        .doesNotContain("were not read");
+    Cli.Result json = Cli.run("diagnose", "--lang", "ja", "--format", "json", "--no-context",
+        sample + "/error.log");
+    assertThat(json.out()).contains("\"context_notes\":[\"--no-context: Apache の設定");
+  }
 }

@@ -34,7 +34,10 @@ class PartedRunTest {
 
   /** One pass, the way diagnose has always read. */
   static Diagnosis onePass(List<String> names, List<List<String>> logs) {
-    Diagnoser d = fresh();
+    return onePass(fresh(), names, logs);
+  }
+
+  static Diagnosis onePass(Diagnoser d, List<String> names, List<List<String>> logs) {
     for (int i = 0; i < names.size(); i++) {
       long n = 0;
       for (String line : logs.get(i)) {
@@ -46,6 +49,11 @@ class PartedRunTest {
 
   /** Each log cut into pieces of {@code size} lines. */
   static Diagnosis parted(List<String> names, List<List<String>> logs, int size, int threads) {
+    return parted(fresh(), names, logs, size, threads);
+  }
+
+  static Diagnosis parted(Diagnoser d, List<String> names, List<List<String>> logs, int size,
+      int threads) {
     List<PartedRun.Input> inputs = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       List<String> lines = logs.get(i);
@@ -59,7 +67,7 @@ class PartedRunTest {
       }
       inputs.add(new PartedRun.Input(names.get(i), pieces));
     }
-    PartedRun.Outcome o = new PartedRun(PartedRunTest::fresh, threads).run(inputs);
+    PartedRun.Outcome o = new PartedRun(d, threads).run(inputs);
     assertThat(o.failures()).isEmpty();
     return o.diagnosis();
   }
@@ -82,6 +90,22 @@ class PartedRunTest {
     Diagnosis expected = onePass(names, List.of(all));
     assertThat(expected.findings()).hasSizeGreaterThan(20);
     assertThat(parted(names, List.of(all), size, 3)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "pieces of {0} lines")
+  @ValueSource(ints = {1, 7, 300})
+  void foldsTheSameGroupsAsOnePass(int size) throws IOException {
+    // every capture, many groups of some entries: with one group kept per entry, which group is
+    // kept and which lines are folded depends only on the order of the lines
+    List<String> all = new ArrayList<>();
+    for (Path p : sampleLogs()) {
+      all.addAll(lines(p));
+    }
+    List<String> names = List.of("all.log");
+    Diagnosis expected = onePass(fresh().groupsPerEntry(1), names, List.of(all));
+    assertThat(expected.findings()).filteredOn(Finding::folded).hasSizeGreaterThan(3);
+    assertThat(parted(fresh().groupsPerEntry(1), names, List.of(all), size, 3))
+        .isEqualTo(expected);
   }
 
   @ParameterizedTest(name = "pieces of {0} lines")
@@ -112,7 +136,7 @@ class PartedRunTest {
     int cut = header + 1;
     List<PartedRun.Piece> pieces = List.of(sink -> lines.subList(0, cut).forEach(sink::line),
         sink -> lines.subList(cut, lines.size()).forEach(sink::line));
-    PartedRun.Outcome o = new PartedRun(PartedRunTest::fresh, 2)
+    PartedRun.Outcome o = new PartedRun(fresh(), 2)
         .run(List.of(new PartedRun.Input("x.log", pieces)));
     assertThat(o.diagnosis()).isEqualTo(expected);
     assertThat(o.diagnosis().findings()).anySatisfy(
@@ -128,7 +152,7 @@ class PartedRunTest {
           throw new IOException("Input/output error");
         },
         sink -> sink.line(DiagnoserTest.WSGI));
-    PartedRun.Outcome o = new PartedRun(PartedRunTest::fresh, 2)
+    PartedRun.Outcome o = new PartedRun(fresh(), 2)
         .run(List.of(new PartedRun.Input("x.log", pieces)));
     assertThat(o.failures()).singleElement().satisfies(f -> {
       assertThat(f.name()).isEqualTo("x.log");

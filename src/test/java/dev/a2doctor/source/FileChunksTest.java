@@ -32,22 +32,21 @@ class FileChunksTest {
     return out;
   }
 
-  private static List<String> viaParts(Path p, int parts, long minBytes) throws IOException {
-    long[] b = FileChunks.split(p, parts, minBytes);
-    assertThat(b[0]).isZero();
-    assertThat(b[b.length - 1]).isEqualTo(Files.size(p));
-    byte[] all = Files.readAllBytes(p);
+  /** The lines of {@code p} read in ranges cut at every {@code step} bytes, wherever they fall. */
+  private static List<String> viaParts(Path p, long step) throws IOException {
+    long size = Files.size(p);
     List<String> out = new ArrayList<>();
     AtomicLong bytes = new AtomicLong();
-    for (int i = 0; i + 1 < b.length; i++) {
-      assertThat(b[i] == 0 || all[(int) b[i] - 1] == '\n').as("part %d starts a line", i).isTrue();
+    for (long from = 0; from < size; from += step) {
       long[] expect = {1};
-      FileChunks.read(p, b[i], b[i + 1], (line, n) -> {
-        assertThat(n).isEqualTo(expect[0]++);
-        out.add(line);
-      }, bytes::addAndGet);
+      long n = FileChunks.readStartingIn(p, from, Math.min(size, from + step), size,
+          (line, k) -> {
+            assertThat(k).isEqualTo(expect[0]++);
+            out.add(line);
+          }, bytes::addAndGet);
+      assertThat(n).isEqualTo(expect[0] - 1);
     }
-    assertThat(bytes.get()).isEqualTo(all.length);
+    assertThat(bytes.get()).as("every byte read once").isEqualTo(size);
     return out;
   }
 
@@ -72,22 +71,22 @@ class FileChunksTest {
     return b.toByteArray();
   }
 
-  @ParameterizedTest(name = "{0} parts")
-  @ValueSource(ints = {1, 2, 3, 7, 50})
-  void partsTogetherGiveTheLinesLogReaderGives(int parts) throws IOException {
+  @ParameterizedTest(name = "cut every {0} bytes")
+  @ValueSource(longs = {1, 2, 3, 7, 50, 4096, 1 << 20})
+  void rangesCutAnywhereTogetherGiveTheLinesLogReaderGives(long step) throws IOException {
     Path p = dir.resolve("a.log");
-    Files.write(p, awkward(5000, parts));
-    assertThat(viaParts(p, parts, 1)).isEqualTo(viaLogReader(p));
+    Files.write(p, awkward(step < 50 ? 80 : 5000, step));
+    assertThat(viaParts(p, step)).isEqualTo(viaLogReader(p));
   }
 
   @Test
   void lastLineWithoutNewlineAndEmptyFile() throws IOException {
     Path p = dir.resolve("b.log");
     Files.writeString(p, "one\ntwo\r\nthree");
-    assertThat(viaParts(p, 2, 1)).containsExactly("one", "two", "three")
+    assertThat(viaParts(p, 4)).containsExactly("one", "two", "three")
         .isEqualTo(viaLogReader(p));
     Files.writeString(p, "");
-    assertThat(viaParts(p, 4, 1)).isEmpty();
+    assertThat(viaParts(p, 4)).isEmpty();
   }
 
   @Test
@@ -99,32 +98,23 @@ class FileChunksTest {
     Files.writeString(p, s);
     List<String> expected = viaLogReader(p);
     assertThat(expected.get(3)).hasSize(LogReader.MAX_LINE);
-    assertThat(viaParts(p, 1, 1)).isEqualTo(expected);
-    assertThat(viaParts(p, 3, 1)).isEqualTo(expected);
+    assertThat(viaParts(p, Files.size(p))).isEqualTo(expected);
+    assertThat(viaParts(p, 1 << 20)).isEqualTo(expected);
+    assertThat(viaParts(p, 100_000)).isEqualTo(expected);
   }
 
   @Test
-  void splitPrefersALineThatIsNotInsideATraceback() throws IOException {
+  void aFileThatGrowsWhileReadIsReadUpToTheSizePlanned() throws IOException {
     Path p = dir.resolve("d.log");
-    String prefix = "[Wed Nov 25 01:13:05.246986 2026] [wsgi:error] [pid 1:tid 2] [remote 127.0.0.1:5] ";
-    StringBuilder s = new StringBuilder();
-    for (int i = 0; i < 200; i++) {
-      s.append(prefix).append("Traceback (most recent call last):\n");
-      s.append(prefix).append("  File \"/srv/app.wsgi\", line 2, in application\n");
-      s.append(prefix).append("KeyError: 'X'\n");
+    Files.writeString(p, "one\ntwo\nthr");
+    long planned = Files.size(p);
+    Files.writeString(p, "one\ntwo\nthree\nfour\n"); // appended to after planning
+    List<String> out = new ArrayList<>();
+    for (long from = 0; from < planned; from += 5) {
+      FileChunks.readStartingIn(p, from, Math.min(planned, from + 5), planned,
+          (line, k) -> out.add(line), n -> { });
     }
-    Files.writeString(p, s);
-    byte[] all = Files.readAllBytes(p);
-    long[] b = FileChunks.split(p, 4, 1);
-    assertThat(b).hasSize(5);
-    for (int i = 1; i < 4; i++) {
-      int end = (int) b[i];
-      while (all[end] != '\n') {
-        end++;
-      }
-      assertThat(new String(all, (int) b[i], end - (int) b[i], StandardCharsets.UTF_8))
-          .contains("Traceback (most recent call last):");
-    }
+    assertThat(out).containsExactly("one", "two", "thr");
   }
 
   @Test
