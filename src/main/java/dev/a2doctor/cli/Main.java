@@ -16,6 +16,9 @@ public final class Main {
     int code = ExplainFastPath.execute(io, args);
     out.flush();
     err.flush();
+    if (Boolean.getBoolean(ExplainFastPath.REHEARSE)) {
+      ExplainFastPath.rehearse(System.getenv());
+    }
     System.exit(code);
   }
 
