@@ -144,7 +144,10 @@ class LauncherTest {
         .filter(l -> l.contains(" dev.a2doctor.")).toList();
     assertThat(ours).hasSizeGreaterThan(50);
     assertThat(ours).allSatisfy(l -> assertThat(l).contains("source: shared objects file"));
-    assertThat(Files.readAllLines(log)).noneMatch(l -> l.contains(" tools.jackson."));
+    // nor picocli's parser, Jackson, the YAML loader or JLine on the way of explain's text
+    assertThat(Files.readAllLines(log)).noneMatch(l -> l.contains(" picocli.CommandLine ")
+        || l.contains(" tools.jackson.") || l.contains(" org.yaml.")
+        || l.contains(" org.jline."));
     assertThat(files(cache)).isEqualTo(archives);
   }
 
@@ -186,6 +189,33 @@ class LauncherTest {
     assertThat(r.err()).isEmpty();
     assertThat(r.out()).isEqualTo(inProcess("explain", "AH01630"));
     assertThat(Files.readString(notADir)).isEqualTo("x");
+  }
+
+  @Test
+  void replacesTheArchiveWhenTheJarChanges() throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("other-install"));
+    Path other = bin.resolve("a2doctor");
+    Files.copy(launcher, other);
+    Files.copy(launcher.resolveSibling("a2doctor.jar"), bin.resolve("a2doctor.jar"));
+    Path cache = dir.resolve("cache-new-jar");
+    ProcessBuilder pb = new ProcessBuilder(other.toString(), "explain", "AH01630")
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().put("XDG_CACHE_HOME", cache.toString());
+    pb.environment().put("A2DOCTOR_CONFIG", "/dev/null");
+    pb.environment().remove("A2DOCTOR_OPTS");
+    pb.environment().remove("A2DOCTOR_CDS");
+    assertThat(pb.start().waitFor()).isZero();
+    List<Path> before = files(cache);
+    assertThat(before).hasSize(1);
+    // a new version installed under the same name (here: the same jar, written an hour later)
+    Path jar = bin.resolve("a2doctor.jar");
+    Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(
+        Files.getLastModifiedTime(jar).toMillis() + 3_600_000));
+    assertThat(pb.start().waitFor()).isZero();
+    List<Path> after = files(cache);
+    assertThat(after).hasSize(1);
+    assertThat(after).isNotEqualTo(before);
   }
 
   @Test
