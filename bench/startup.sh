@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Cold start of the built launcher: wall time of `a2doctor explain LINE` and `a2doctor explain
-# AH01630`, with the AppCDS archive (the launcher's default) and without (A2DOCTOR_CDS=off),
-# the four commands taking turns in each round so that a busy machine slows all of them alike.
-# Prints, in milliseconds, the median and fastest wall time and the median CPU time (user +
-# system) of each, and the load average before and after.
+# Cold start of the built launcher: wall time of `a2doctor explain LINE` (with the server
+# context of this machine, and with --no-context), `explain --format json LINE` and `a2doctor
+# explain AH01630`, with the AppCDS archive (the launcher's default) and without
+# (A2DOCTOR_CDS=off), and of `java -version` with the launcher's JVM options (the floor: the
+# JVM's own start), the commands taking turns in each round so that a busy machine slows all of
+# them alike. Prints, in milliseconds, the median and fastest wall time and the median CPU time
+# (user + system) of each, and the load average before and after.
 #
 #   bench/startup.sh [ROUNDS] [LAUNCHER]        (defaults: 20, target/a2doctor)
 set -euo pipefail
@@ -18,13 +20,18 @@ trap 'rm -rf "$cache"' EXIT
 export XDG_CACHE_HOME=$cache
 "$launcher" explain "$line" >/dev/null || true   # the first run writes the archive
 
-names=("explain LINE, CDS" "explain LINE, no CDS" "explain AH01630, CDS" "explain AH01630, no CDS")
+names=("explain LINE, CDS" "explain LINE, no CDS" "explain --no-context LINE, CDS"
+  "explain --format json LINE, CDS" "explain AH01630, CDS" "explain AH01630, no CDS"
+  "java -version (floor)")
 run() {
   case $1 in
     0) "$launcher" explain "$line" ;;
     1) A2DOCTOR_CDS=off "$launcher" explain "$line" ;;
-    2) "$launcher" explain AH01630 ;;
-    3) A2DOCTOR_CDS=off "$launcher" explain AH01630 ;;
+    2) "$launcher" explain --no-context "$line" ;;
+    3) "$launcher" explain --format json "$line" ;;
+    4) "$launcher" explain AH01630 ;;
+    5) A2DOCTOR_CDS=off "$launcher" explain AH01630 ;;
+    6) java -XX:+UseSerialGC -Xshare:auto -XX:TieredStopAtLevel=1 -XX:-UsePerfData -version ;;
   esac
 }
 median() { # the median of the numbers on stdin
@@ -34,7 +41,7 @@ declare -a wall cpu
 load_before=$(cut -d ' ' -f 1-3 /proc/loadavg)
 TIMEFORMAT='%3U %3S'
 for ((r = 0; r < rounds; r++)); do
-  for i in 0 1 2 3; do
+  for i in "${!names[@]}"; do
     t0=$(date +%s%N)
     used=$( { time run "$i" >/dev/null 2>&1; } 2>&1 ) || true
     t1=$(date +%s%N)
@@ -44,12 +51,12 @@ for ((r = 0; r < rounds; r++)); do
   done
 done
 echo "$rounds rounds; load average before: $load_before, after: $(cut -d ' ' -f 1-3 /proc/loadavg) ($(nproc) cores)"
-for i in 0 1 2 3; do
+for i in "${!names[@]}"; do
   # shellcheck disable=SC2086
   w=$(printf '%s\n' ${wall[i]} | median)
   # shellcheck disable=SC2086
   fastest=$(printf '%s\n' ${wall[i]} | sort -n | head -n 1)
   # shellcheck disable=SC2086
   c=$(printf '%s\n' ${cpu[i]} | median)
-  printf '%-24s wall median %5d ms, fastest %5d ms; CPU median %5d ms\n' "${names[i]}" "$w" "$fastest" "$c"
+  printf '%-32s wall median %5d ms, fastest %5d ms; CPU median %5d ms\n' "${names[i]}" "$w" "$fastest" "$c"
 done

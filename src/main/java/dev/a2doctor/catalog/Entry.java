@@ -51,7 +51,9 @@ public record Entry(
 
 
   public Entry {
-    variants = Map.copyOf(variants);
+    // in the loader's order: Map.copyOf iterates in an order that changes from run to run,
+    // and 'explain ID' / 'patterns show' list the variants
+    variants = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variants));
     references = List.copyOf(references);
     examples = List.copyOf(examples);
     nearMisses = List.copyOf(nearMisses);

@@ -13,9 +13,12 @@ public final class Main {
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     Io io = new Io(out, err, System.getenv(), System.in, System.console() != null,
         Main::onStop, stderrIsTerminal());
-    int code = A2doctor.commandLine(io, args).execute(args);
+    int code = ExplainFastPath.execute(io, args);
     out.flush();
     err.flush();
+    if (Boolean.getBoolean(ExplainFastPath.REHEARSE)) {
+      ExplainFastPath.rehearse(System.getenv());
+    }
     System.exit(code);
   }
 

@@ -51,7 +51,8 @@ final class ModuleForDirective implements Enricher {
       "php", "php", "proxy_html", "mod_proxy_html", "xml2enc", "mod_proxy_html",
       "ldap", "mod_ldap", "authnz_ldap", "mod_ldap", "session", "mod_session");
 
-  private final DirectiveModules table = DirectiveModules.builtin();
+  // no field for DirectiveModules.builtin(): the registry of enrichers builds this one at every
+  // start (explain too), and reading the table is worth it only for an entry that uses it
 
   @Override
   public String name() {
@@ -75,6 +76,7 @@ final class ModuleForDirective implements Enricher {
     List<Note> evidence = new ArrayList<>();
     List<Note> unchecked = new ArrayList<>(ctx.contextNotes());
     Map<String, String> values = new LinkedHashMap<>();
+    DirectiveModules table = DirectiveModules.builtin();
     List<DirectiveModules.Module> providers = table.providers(directive);
     String suggestion = providers.isEmpty() ? table.closest(directive) : "";
     values.put("suggestion", suggestion.isEmpty() ? "(none close)" : suggestion);

@@ -22,7 +22,7 @@ final class Cli {
     StringWriter err = new StringWriter();
     Io io = new Io(new PrintWriter(out), new PrintWriter(err), env,
         new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), tty);
-    int code = A2doctor.commandLine(io, args).execute(args);
+    int code = ExplainFastPath.execute(io, args);
     return new Result(code, out.toString(), err.toString());
   }
 }
