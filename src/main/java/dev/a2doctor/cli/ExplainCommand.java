@@ -86,7 +86,7 @@ final class ExplainCommand implements Callable<Integer> {
       return ExitCodes.FINDINGS;
     }
     if (output.format == OutputOptions.Format.json) {
-      new JsonRenderer(io.out(), lang).render(d, context.notes());
+      new JsonRenderer(io.out(), lang).render(d, context.notes(lang));
     } else {
       TextRenderer t = new TextRenderer(io.out(), output.style(io), lang);
       for (int i = 0; i < d.findings().size(); i++) {
