@@ -1,5 +1,6 @@
 package dev.a2doctor.match;
 
+import com.google.re2j.A2doctorSubmatches;
 import dev.a2doctor.catalog.Catalog;
 import dev.a2doctor.catalog.Entry;
 import dev.a2doctor.catalog.Match;
@@ -144,17 +145,29 @@ public final class Matcher {
       return;
     }
     Map<String, String> captures = Map.of();
-    if (m.compiled() != null) {
-      com.google.re2j.Matcher rm = m.compiled().matcher(line.message());
-      if (!rm.find()) {
+    if (m.regex() != null) {
+      String message = line.message();
+      // every match contains this text: without it the regex cannot match (RequiredLiteral)
+      if (!m.required().isEmpty() && !message.contains(m.required())) {
         return;
       }
-      if (!m.groups().isEmpty()) {
-        Map<String, String> c = new TreeMap<>();
+      com.google.re2j.Pattern p = m.compiled();
+      if (m.groups().isEmpty()) {
+        if (!p.matcher(message).find()) {
+          return;
+        }
+      } else {
+        // the match and its groups in one run (Matcher.find + group would run twice)
+        int[] spans = A2doctorSubmatches.find(p, message);
+        if (spans == null) {
+          return;
+        }
+        Map<String, Integer> index = p.namedGroups();
+        Map<String, String> c = new HashMap<>();
         for (String g : m.groups()) {
-          String v = rm.group(g);
-          if (v != null) {
-            c.put(g, v);
+          int k = index.get(g);
+          if (spans[2 * k] >= 0) {
+            c.put(g, message.substring(spans[2 * k], spans[2 * k + 1]));
           }
         }
         captures = c;
