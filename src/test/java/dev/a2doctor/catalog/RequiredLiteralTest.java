@@ -70,12 +70,19 @@ class RequiredLiteralTest {
     assertThat(RequiredLiteral.of(regex.strip())).isEqualTo(required);
   }
 
-  /** Shapes whose literal is not obvious, each with the pieces its matches are made of. */
-  private static final List<String> SHAPES = List.of(
-      "colou?r is (?P<c>\\w+)", "abcx*yz", "abcdx+yz", "ab(?:c|d)?ef", "x{2,3}ab", "ab\\.c*d",
-      "a(b|c)+d e", "(?P<p>[^)]+)\\) f", "^ab.c$", "ab \\bcd", "[ab]{0,3}cd ef", "ab{1,}c",
-      "(a)?bc|d", "ab+?c d", "x*?y ab", "ab\\+c", "\\(ab\\)c?", "a]b}c", "a{b", "a{1,x}b",
-      "é+ab", "ab\\x{63}d", "a\\pLbc d");
+  /**
+   * Shapes whose literal is not obvious, each with a text it matches; generated strings are
+   * random pieces around that text, often with a character of it dropped (near misses).
+   */
+  private static final String[][] SHAPES = {
+      {"colou?r is (?P<c>\\w+)", "color is x"}, {"abcx*yz", "abcyz"}, {"abcdx+yz", "abcdxxyz"},
+      {"ab(?:c|d)?ef", "abef"}, {"x{2,3}ab", "xxab"}, {"ab\\.c*d", "ab.d"},
+      {"a(b|c)+d e", "acbd e"}, {"(?P<p>[^)]+)\\) f", "x) f"}, {"^ab.c$", "abxc"},
+      {"ab \\bcd", "ab cd"}, {"[ab]{0,3}cd ef", "cd ef"}, {"ab{1,}c", "abbc"},
+      {"(a)?bc|d", "d"}, {"ab+?c d", "abbc d"}, {"x*?y ab", "y ab"}, {"ab\\+c", "ab+c"},
+      {"\\(ab\\)c?", "(ab)"}, {"a]b}c", "a]b}c"}, {"a{b", "a{b"}, {"a{1,x}b", "a{1,x}b"},
+      {"é+ab", "ééab"}, {"ab\\x{63}d", "abcd"}, {"a\\pLbc d", "aébc d"},
+      {"abcx{,3}yz", "abcx{,3}yz"}, {"[[:alpha:]]]yz", "q]yz"}};
 
   private static final List<String> PIECES = List.of("a", "b", "c", "d", "e", "f", "x", "y",
       "z", " ", ".", "(", ")", "+", "{", "}", "]", "r", "colo", "colour", "is", "é", "Ab", "ab");
@@ -83,25 +90,35 @@ class RequiredLiteralTest {
   @Test
   void everyGeneratedStringThatAShapeMatchesContainsItsLiteral() {
     Random random = new Random(8);
-    for (String shape : SHAPES) {
-      Pattern p = Pattern.compile(shape);
-      String required = RequiredLiteral.of(shape);
+    for (String[] shape : SHAPES) {
+      Pattern p = Pattern.compile(shape[0]);
+      String required = RequiredLiteral.of(shape[0]);
+      assertThat(p.matcher(shape[1]).find()).as(shape[0] + " matches " + shape[1]).isTrue();
       int matched = 0;
       for (int i = 0; i < 20_000; i++) {
         StringBuilder s = new StringBuilder();
-        int n = random.nextInt(8);
-        for (int k = 0; k < n; k++) {
-          s.append(PIECES.get(random.nextInt(PIECES.size())));
-        }
+        pieces(s, random);
         if (random.nextBoolean()) {
-          s.append(shape.replace("\\b", "").replaceAll("[\\\\^$()?*+{}|\\[\\]]", "")); // often close to a match
+          StringBuilder text = new StringBuilder(shape[1]);
+          if (random.nextBoolean()) {
+            text.deleteCharAt(random.nextInt(text.length()));
+          }
+          s.append(text);
+          pieces(s, random);
         }
         if (p.matcher(s).find()) {
           matched++;
-          assertThat(s.toString()).as(shape).contains(required);
+          assertThat(s.toString()).as(shape[0]).contains(required);
         }
       }
-      assertThat(matched).as("generated strings that %s matches", shape).isPositive();
+      assertThat(matched).as("generated strings that %s matches", shape[0]).isGreaterThan(100);
+    }
+  }
+
+  private static void pieces(StringBuilder s, Random random) {
+    int n = random.nextInt(6);
+    for (int k = 0; k < n; k++) {
+      s.append(PIECES.get(random.nextInt(PIECES.size())));
     }
   }
 
