@@ -41,7 +41,7 @@ final class Literals {
     for (int w = 0; w < words.size(); w++) {
       String s = words.get(w);
       if (s.isEmpty()) {
-        throw new IllegalArgumentException("empty literal");
+        continue; // never found (the loader rejects an empty literal; org.ahocorasick skipped it)
       }
       int state = 0;
       for (int i = 0; i < s.length(); i++) {

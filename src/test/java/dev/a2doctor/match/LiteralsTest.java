@@ -31,6 +31,14 @@ class LiteralsTest {
   }
 
   @Test
+  void neverFindsAnEmptyLiteral() {
+    Literals l = new Literals(List.of("", "ab"));
+    List<Integer> found = new ArrayList<>();
+    l.find("xaby", found::add);
+    assertThat(found).containsExactly(1);
+  }
+
+  @Test
   void findsWhatContainsFindsForTheCatalogLiteralsInEveryCapturedLine() throws IOException {
     List<String> words = new ArrayList<>(new TreeSet<>(new CatalogLoader().loadBuiltin()
         .entries().stream().map(Entry::match).map(m -> m.literal())
