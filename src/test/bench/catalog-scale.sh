@@ -13,3 +13,6 @@ log=/var/tmp/a2doctor-bench-1000000.log
 echo "load average: $(cut -d ' ' -f 1-3 /proc/loadavg), $(nproc) cores"
 java -XX:+UseSerialGC -cp target/a2doctor.jar:target/test-classes \
   dev.a2doctor.match.CatalogScaleBench "$log" "$lines" "$rounds" patterns
+# loading 2,000 entries from YAML and from the binary index (regexes compiled on first use)
+java -XX:+UseSerialGC -cp target/a2doctor.jar:target/test-classes \
+  dev.a2doctor.catalog.CatalogLoadBench 2000 patterns

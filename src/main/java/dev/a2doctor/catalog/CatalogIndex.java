@@ -1,6 +1,5 @@
 package dev.a2doctor.catalog;
 
-import com.google.re2j.Pattern;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -210,8 +209,8 @@ public final class CatalogIndex {
     String regex = str(d);
     List<String> groups = strings(d);
     boolean fallback = d.readBoolean();
-    Match match = new Match(tags, literal, module, errno, regex,
-        regex == null ? null : Pattern.compile(regex), groups, fallback);
+    // compiled on first use: a start-up that matches one line compiles what it tries
+    Match match = new Match(tags, literal, module, errno, regex, groups, fallback);
     String context = str(d);
     Text explanation = text(d);
     Text fix = text(d);

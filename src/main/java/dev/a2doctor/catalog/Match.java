@@ -2,6 +2,7 @@ package dev.a2doctor.catalog;
 
 import com.google.re2j.Pattern;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What an entry matches. A line is a candidate when it carries one of {@code tags} or its message
@@ -9,14 +10,115 @@ import java.util.List;
  * (where given) agree. The regex runs on RE2/J, in time linear in the message length.
  * A {@code fallback} entry is keyed by {@code module} alone and is tried only when no other entry
  * matches (an application's own output that mod_wsgi logs as {@code [wsgi:error]}).
+ *
+ * <p>The regex is compiled on first use ({@link #compiled}), once, safely from several threads:
+ * a start-up that reads 2,000 entries and matches one line compiles only what that line tries.
+ * Equal by value; the compiled regex counts by its source, {@link #regex}.
  */
-public record Match(
-    List<String> tags, String literal, String module, List<Integer> errno, String regex,
-    Pattern compiled, List<String> groups, boolean fallback) {
+public final class Match {
 
-  public Match {
-    tags = List.copyOf(tags);
-    errno = List.copyOf(errno);
-    groups = List.copyOf(groups);
+  private final List<String> tags;
+  private final String literal;
+  private final String module;
+  private final List<Integer> errno;
+  private final String regex;
+  private final List<String> groups;
+  private final boolean fallback;
+  private final String required;
+  private volatile Pattern compiled;
+
+  /**
+   * A match whose regex (when there is one) is compiled on first use; {@code groups} are the
+   * regex's named groups, sorted.
+   */
+  public Match(List<String> tags, String literal, String module, List<Integer> errno,
+      String regex, List<String> groups, boolean fallback) {
+    this(tags, literal, module, errno, regex, null, groups, fallback);
+  }
+
+  /**
+   * A match with its regex already compiled (the YAML loader compiles to check it); a null
+   * {@code compiled} with a regex is compiled on first use.
+   */
+  public Match(List<String> tags, String literal, String module, List<Integer> errno,
+      String regex, Pattern compiled, List<String> groups, boolean fallback) {
+    this.tags = List.copyOf(tags);
+    this.literal = literal;
+    this.module = module;
+    this.errno = List.copyOf(errno);
+    this.regex = regex;
+    this.groups = List.copyOf(groups);
+    this.fallback = fallback;
+    this.compiled = compiled;
+    this.required = regex == null ? "" : RequiredLiteral.of(regex);
+  }
+
+  public List<String> tags() {
+    return tags;
+  }
+
+  public String literal() {
+    return literal;
+  }
+
+  public String module() {
+    return module;
+  }
+
+  public List<Integer> errno() {
+    return errno;
+  }
+
+  public String regex() {
+    return regex;
+  }
+
+  public List<String> groups() {
+    return groups;
+  }
+
+  public boolean fallback() {
+    return fallback;
+  }
+
+  /**
+   * A text that every match of {@link #regex} contains (so a message without it cannot match);
+   * empty when none is known. See {@link RequiredLiteral}.
+   */
+  public String required() {
+    return required;
+  }
+
+  /** The compiled regex, compiled on the first call; null when the entry has no regex. */
+  public Pattern compiled() {
+    Pattern p = compiled;
+    if (p == null && regex != null) {
+      synchronized (this) {
+        p = compiled;
+        if (p == null) {
+          p = Pattern.compile(regex);
+          compiled = p;
+        }
+      }
+    }
+    return p;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Match m && tags.equals(m.tags) && Objects.equals(literal, m.literal)
+        && Objects.equals(module, m.module) && errno.equals(m.errno)
+        && Objects.equals(regex, m.regex) && groups.equals(m.groups) && fallback == m.fallback;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(tags, literal, module, errno, regex, groups, fallback);
+  }
+
+  @Override
+  public String toString() {
+    return "Match[tags=" + tags + ", literal=" + literal + ", module=" + module + ", errno="
+        + errno + ", regex=" + regex + ", groups=" + groups + ", fallback=" + fallback + "]";
   }
 }

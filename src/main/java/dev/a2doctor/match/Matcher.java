@@ -1,18 +1,16 @@
 package dev.a2doctor.match;
 
+import com.google.re2j.A2doctorSubmatches;
 import dev.a2doctor.catalog.Catalog;
 import dev.a2doctor.catalog.Entry;
 import dev.a2doctor.catalog.Match;
 import dev.a2doctor.parse.LogLine;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.ahocorasick.trie.Emit;
-import org.ahocorasick.trie.Trie;
 
 /**
  * Finds the catalog entry that explains a line. Entries are indexed by tag; entries keyed by a
@@ -24,7 +22,9 @@ public final class Matcher {
 
   private final Map<String, List<Entry>> byTag = new HashMap<>();
   private final Map<String, List<Entry>> byLiteral = new HashMap<>();
-  private final Trie literals;
+  private final Literals literals;
+  /** The entries of each literal, by its number in {@link #literals}. */
+  private final List<List<Entry>> byWord;
   private final Map<String, List<Entry>> fallbackByModule = new HashMap<>();
 
   public Matcher(Catalog catalog) {
@@ -45,7 +45,9 @@ public final class Matcher {
       }
     }
     // one Aho-Corasick pass finds every literal in a message, however many entries there are
-    literals = Trie.builder().addKeywords(byLiteral.keySet()).build();
+    List<String> words = new ArrayList<>(byLiteral.keySet());
+    literals = new Literals(words);
+    byWord = words.stream().map(byLiteral::get).toList();
   }
 
   /**
@@ -64,14 +66,12 @@ public final class Matcher {
     }
     String message = line.message();
     if (!byLiteral.isEmpty() && !message.isEmpty()) {
-      Collection<Emit> found = literals.parseText(message);
+      List<Entry> found = found(message);
       if (!found.isEmpty()) {
         TreeMap<String, Entry> candidates = new TreeMap<>();
-        for (Emit emit : found) {
-          for (Entry e : byLiteral.get(emit.getKeyword())) {
-            if (line.tag().isEmpty() || !e.match().tags().contains(line.tag())) {
-              candidates.put(e.id(), e);
-            }
+        for (Entry e : found) {
+          if (line.tag().isEmpty() || !e.match().tags().contains(line.tag())) {
+            candidates.put(e.id(), e);
           }
         }
         for (Entry e : candidates.values()) {
@@ -116,23 +116,28 @@ public final class Matcher {
     if (byLiteral.isEmpty() || message.isEmpty()) {
       return hits;
     }
-    Collection<Emit> found = literals.parseText(message);
+    List<Entry> found = found(message);
     if (found.isEmpty()) {
       return hits;
     }
     // entries by id, so that the order (and so the best hit) does not depend on the text
     TreeMap<String, Entry> candidates = new TreeMap<>();
-    for (Emit emit : found) {
-      for (Entry e : byLiteral.get(emit.getKeyword())) {
-        if (line.tag().isEmpty() || !e.match().tags().contains(line.tag())) {
-          candidates.put(e.id(), e); // entries with this line's tag were tried above
-        }
+    for (Entry e : found) {
+      if (line.tag().isEmpty() || !e.match().tags().contains(line.tag())) {
+        candidates.put(e.id(), e); // entries with this line's tag were tried above
       }
     }
     for (Entry e : candidates.values()) {
       tryEntry(e, line, hits);
     }
     return hits;
+  }
+
+  /** The entries whose literal the message contains (one pass over it, however many). */
+  private List<Entry> found(String message) {
+    List<Entry> found = new ArrayList<>();
+    literals.find(message, w -> found.addAll(byWord.get(w)));
+    return found;
   }
 
   private static void tryEntry(Entry e, LogLine line, List<Hit> hits) {
@@ -144,17 +149,29 @@ public final class Matcher {
       return;
     }
     Map<String, String> captures = Map.of();
-    if (m.compiled() != null) {
-      com.google.re2j.Matcher rm = m.compiled().matcher(line.message());
-      if (!rm.find()) {
+    if (m.regex() != null) {
+      String message = line.message();
+      // every match contains this text: without it the regex cannot match (RequiredLiteral)
+      if (!m.required().isEmpty() && !message.contains(m.required())) {
         return;
       }
-      if (!m.groups().isEmpty()) {
-        Map<String, String> c = new TreeMap<>();
+      com.google.re2j.Pattern p = m.compiled();
+      if (m.groups().isEmpty()) {
+        if (!p.matcher(message).find()) {
+          return;
+        }
+      } else {
+        // the match and its groups in one run (Matcher.find + group would run twice)
+        int[] spans = A2doctorSubmatches.find(p, message);
+        if (spans == null) {
+          return;
+        }
+        Map<String, Integer> index = p.namedGroups();
+        Map<String, String> c = new HashMap<>();
         for (String g : m.groups()) {
-          String v = rm.group(g);
-          if (v != null) {
-            c.put(g, v);
+          int k = index.get(g);
+          if (spans[2 * k] >= 0) {
+            c.put(g, message.substring(spans[2 * k], spans[2 * k + 1]));
           }
         }
         captures = c;

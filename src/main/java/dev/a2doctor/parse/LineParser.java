@@ -42,7 +42,7 @@ public final class LineParser implements LogParser {
     if (close < 0) {
       return bare(raw, line);
     }
-    String time = Timestamps.normalise(line.substring(1, close));
+    String time = Timestamps.normalise(line, 1, close);
     if (time == null) {
       return bare(raw, line); // "[25-Nov-2026 ...] PHP Warning", "[2024-...] ERROR in app"
     }
@@ -80,19 +80,21 @@ public final class LineParser implements LogParser {
           "", "", LogLine.NO_ERRNO, "", "", line.substring(from + 2)));
     }
     c.skipSpaces();
-    String levelField = c.bracket();
-    if (levelField == null) {
+    int levelEnd = c.bracketEnd();
+    if (levelEnd < 0) {
       return new ParseResult.Unparsed(raw, "no [module:level] after the timestamp");
     }
+    int levelStart = c.pos + 1;
+    c.pos = levelEnd + 1;
     String module = "";
-    String level = levelField;
     LogLine.Format format = LogLine.Format.APACHE22;
-    int colon = levelField.lastIndexOf(':');
-    if (colon >= 0) {
-      module = levelField.substring(0, colon);
-      level = levelField.substring(colon + 1);
+    int colon = line.lastIndexOf(':', levelEnd - 1);
+    if (colon >= levelStart) {
+      module = line.substring(levelStart, colon);
+      levelStart = colon + 1;
       format = LogLine.Format.APACHE24;
     }
+    String level = line.substring(levelStart, levelEnd);
     if (!LEVELS.contains(level)) {
       return new ParseResult.Unparsed(raw, "unknown log level '" + level + "'");
     }
@@ -100,14 +102,15 @@ public final class LineParser implements LogParser {
     String pid = "";
     String tid = "";
     if (c.startsWith("[pid ")) {
-      String p = c.bracket();
-      if (p == null) {
+      int end = c.bracketEnd();
+      if (end < 0) {
         return new ParseResult.Unparsed(raw, "unterminated [pid ...]");
       }
-      String ids = p.substring(4);
-      int t = ids.indexOf(":tid ");
-      pid = t < 0 ? ids : ids.substring(0, t);
-      tid = t < 0 ? "" : ids.substring(t + 5);
+      int ids = c.pos + 5;
+      int t = line.indexOf(":tid ", ids);
+      pid = t < 0 || t > end ? line.substring(ids, end) : line.substring(ids, t);
+      tid = t < 0 || t > end ? "" : line.substring(t + 5, end);
+      c.pos = end + 1;
       c.skipSpace();
     }
     c.skipSourceLocation();
@@ -125,9 +128,10 @@ public final class LineParser implements LogParser {
         }
       }
       if (client.isEmpty() && (c.startsWith("[client ") || c.startsWith("[remote "))) {
-        String b = c.bracket();
-        if (b != null) {
-          client = b.substring(7);
+        int end = c.bracketEnd();
+        if (end >= 0) {
+          client = line.substring(c.pos + 8, end);
+          c.pos = end + 1;
           c.skipSpace();
           continue;
         }
@@ -143,9 +147,8 @@ public final class LineParser implements LogParser {
         c.pos = save;
       }
     }
-    String rest = line.substring(c.pos);
-    return new ParseResult.Parsed(
-        message(raw, format, time, module, level, pid, tid, errno, errnoText, client, rest));
+    return new ParseResult.Parsed(message(raw, format, time, module, level, pid, tid, errno,
+        errnoText, client, line, c.pos));
   }
 
   /** No prefix; startup output may still carry an errno: {@code (98)Address already in use: AH00072: ...}. */
@@ -169,21 +172,30 @@ public final class LineParser implements LogParser {
   private static LogLine message(String raw, LogLine.Format format, String time, String module,
       String level, String pid, String tid, int errno, String errnoText, String client,
       String rest) {
+    return message(raw, format, time, module, level, pid, tid, errno, errnoText, client, rest, 0);
+  }
+
+  /** The line from {@code rest[from]} on: tag, message and referer, cut out of it once each. */
+  private static LogLine message(String raw, LogLine.Format format, String time, String module,
+      String level, String pid, String tid, int errno, String errnoText, String client,
+      String rest, int from) {
     String referer = "";
+    int end = rest.length();
     // httpd appends the referer last; a URL in the message may itself contain the marker
     int r = rest.lastIndexOf(REFERER);
-    if (r >= 0 && format != LogLine.Format.BARE) {
+    if (r >= from && format != LogLine.Format.BARE) {
       referer = rest.substring(r + REFERER.length());
-      rest = rest.substring(0, r);
+      end = r;
     }
     String tag = "";
-    int tagLength = Tags.length(rest);
+    int tagLength = Tags.lengthAt(rest, from, end);
     if (tagLength > 0) {
-      tag = rest.substring(0, tagLength);
-      rest = rest.substring(Math.min(rest.length(), tagLength + 2));
+      tag = rest.substring(from, from + tagLength);
+      from = Math.min(end, from + tagLength + 2);
     }
+    String message = from == 0 && end == rest.length() ? rest : rest.substring(from, end);
     return new LogLine(raw, format, time, module, level, pid, tid, errno, errnoText, client, tag,
-        rest, referer);
+        message, referer);
   }
 
   /** A read position over one line. */
@@ -215,6 +227,11 @@ public final class LineParser implements LogParser {
       while (pos < s.length() && s.charAt(pos) == ' ') {
         pos++;
       }
+    }
+
+    /** The index of the {@code ]} that closes {@code [} at the position, or -1. */
+    int bracketEnd() {
+      return peek() == '[' ? s.indexOf(']', pos) : -1;
     }
 
     /** Reads {@code [text]} and returns text, or null (position unchanged) when not closed. */

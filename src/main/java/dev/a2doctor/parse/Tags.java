@@ -11,6 +11,22 @@ public final class Tags {
     return n > 0 && s.startsWith(": ", n) ? n : 0;
   }
 
+  /**
+   * The length of the tag at {@code s[from]} when {@code ": "} follows it within {@code end},
+   * else 0: {@link #length} of {@code s.substring(from, end)} without making it.
+   */
+  static int lengthAt(String s, int from, int end) {
+    int n;
+    if (s.startsWith("AH", from) && digits(s, from + 2, 5, end)) {
+      n = 7;
+    } else if (s.startsWith("WSGI", from) && digits(s, from + 4, 4, end)) {
+      n = 8;
+    } else {
+      return 0;
+    }
+    return from + n + 2 <= end && s.startsWith(": ", from + n) ? n : 0;
+  }
+
   /** Whether {@code s} is exactly a tag, {@code AH01630} or {@code WSGI0117}. */
   public static boolean isTag(String s) {
     return tagAt(s) == s.length() && !s.isEmpty();
@@ -27,7 +43,11 @@ public final class Tags {
   }
 
   private static boolean digits(String s, int from, int count) {
-    if (s.length() < from + count) {
+    return digits(s, from, count, s.length());
+  }
+
+  private static boolean digits(String s, int from, int count, int end) {
+    if (end < from + count) {
       return false;
     }
     for (int i = from; i < from + count; i++) {

@@ -45,41 +45,66 @@ final class Timestamps {
   }
 
   /**
+   * The ISO form of {@code line[from, to)}, or null when it is not an httpd timestamp: the same
+   * as {@code normalise(line.substring(from, to))}, without that copy in the common case.
+   */
+  static String normalise(String line, int from, int to) {
+    String fast = fixedWidth(line, from, to);
+    return fast != null ? fast : normalise(line.substring(from, to));
+  }
+
+  /**
    * The common case without splitting: {@code Www Mmm dd hh:mm:ss.ffffff yyyy} (31 characters)
    * or without fraction (24), giving what the general path gives; null means "ask it".
    */
   private static String fixedWidth(String text) {
-    int n = text.length();
-    if ((n != 31 && n != 24) || text.charAt(3) != ' ' || text.charAt(7) != ' '
-        || text.charAt(10) != ' ' || text.charAt(n - 5) != ' ') {
+    return fixedWidth(text, 0, text.length());
+  }
+
+  /** {@link #fixedWidth(String)} of {@code line[from, to)}. */
+  private static String fixedWidth(String line, int from, int to) {
+    int n = to - from;
+    if ((n != 31 && n != 24) || line.charAt(from + 3) != ' ' || line.charAt(from + 7) != ' '
+        || line.charAt(from + 10) != ' ' || line.charAt(to - 5) != ' ') {
       return null;
     }
     for (int i = 0; i < 3; i++) {
-      if (text.charAt(i) == ' ') {
+      if (line.charAt(from + i) == ' ') {
         return null;
       }
     }
-    int month = MONTHS.indexOf(text.substring(4, 7));
-    if (month < 0 || month % 3 != 0 || !digitsAt(text, 8, 10) || !digitsAt(text, 11, 13)
-        || text.charAt(13) != ':' || !digitsAt(text, 14, 16) || text.charAt(16) != ':'
-        || !digitsAt(text, 17, 19) || !digitsAt(text, n - 4, n)) {
+    int month = month(line, from + 4);
+    if (month < 0 || !digitsAt(line, from + 8, from + 10) || !digitsAt(line, from + 11, from + 13)
+        || line.charAt(from + 13) != ':' || !digitsAt(line, from + 14, from + 16)
+        || line.charAt(from + 16) != ':' || !digitsAt(line, from + 17, from + 19)
+        || !digitsAt(line, to - 4, to)) {
       return null;
     }
-    if (n == 31 && (text.charAt(19) != '.' || !digitsAt(text, 20, 26))) {
+    if (n == 31 && (line.charAt(from + 19) != '.' || !digitsAt(line, from + 20, from + 26))) {
       return null;
     }
     int m = month / 3 + 1;
     char[] iso = new char[n - 5];
-    text.getChars(n - 4, n, iso, 0);
+    line.getChars(to - 4, to, iso, 0);
     iso[4] = '-';
     iso[5] = (char) ('0' + m / 10);
     iso[6] = (char) ('0' + m % 10);
     iso[7] = '-';
-    iso[8] = text.charAt(8);
-    iso[9] = text.charAt(9);
+    iso[8] = line.charAt(from + 8);
+    iso[9] = line.charAt(from + 9);
     iso[10] = 'T';
-    text.getChars(11, n - 5, iso, 11);
+    line.getChars(from + 11, to - 5, iso, 11);
     return new String(iso);
+  }
+
+  /** The index in {@link #MONTHS} of the month name at {@code s[at]}, or -1. */
+  private static int month(String s, int at) {
+    for (int k = 0; k < MONTHS.length(); k += 3) {
+      if (s.regionMatches(at, MONTHS, k, 3)) {
+        return k;
+      }
+    }
+    return -1;
   }
 
   private static boolean digitsAt(String s, int from, int to) {

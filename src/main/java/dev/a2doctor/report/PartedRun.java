@@ -86,6 +86,7 @@ public final class PartedRun {
     @Override
     public void run() {
       LogParser parser = diagnoser.parser(name);
+      MatchCache cache = caches.get();
       Batch[] batch = {new Batch()};
       try {
         piece.read(raw -> {
@@ -142,7 +143,8 @@ public final class PartedRun {
 
   private final Diagnoser diagnoser;
   private final int threads;
-  private final MatchCache cache;
+  /** One cache per worker thread: it is small, and sharing one would need locking. */
+  private final ThreadLocal<MatchCache> caches;
 
   /**
    * @param diagnoser the one Diagnoser every line goes to, set up as for one pass (catalog,
@@ -155,7 +157,7 @@ public final class PartedRun {
     }
     this.diagnoser = diagnoser;
     this.threads = threads;
-    this.cache = MatchCache.shared(diagnoser.matcher());
+    this.caches = ThreadLocal.withInitial(() -> new MatchCache(diagnoser.matcher()));
   }
 
   /** Reads every input, pieces in order, at most {@code threads + 1} ahead of the Diagnoser. */

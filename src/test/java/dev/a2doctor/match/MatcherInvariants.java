@@ -22,6 +22,20 @@ final class MatcherInvariants {
         throw new AssertionError("match and matchAll disagree");
       }
       for (Hit h : all) {
+        // the one-run captures are what RE2/J's public find() + group() give
+        com.google.re2j.Pattern regex = h.entry().match().compiled();
+        if (regex != null) {
+          com.google.re2j.Matcher m = regex.matcher(p.line().message());
+          if (!m.find()) {
+            throw new AssertionError(h.entry().id() + " hit where its regex finds nothing");
+          }
+          for (String g : h.entry().match().groups()) {
+            if (!java.util.Objects.equals(m.group(g), h.captures().get(g))) {
+              throw new AssertionError(h.entry().id() + " captured " + g + " unlike RE2/J's"
+                  + " public API");
+            }
+          }
+        }
         for (Map.Entry<String, String> c : h.captures().entrySet()) {
           if (!p.line().message().contains(c.getValue())) {
             throw new AssertionError(h.entry().id() + " captured " + c.getKey()
