@@ -56,7 +56,7 @@ public final class PartedRun {
   public record Outcome(Diagnosis diagnosis, List<Failure> failures) {}
 
   /** Lines handed from a worker to the Diagnoser at a time. */
-  static final int BATCH = 256;
+  static final int BATCH = 128;
   /** Batches a piece may be read ahead of the Diagnoser. */
   static final int AHEAD = 2;
 
