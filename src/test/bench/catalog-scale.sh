@@ -12,7 +12,7 @@ log=/var/tmp/a2doctor-bench-1000000.log
 [ -f "$log" ] || python3 ../shared/bench/gen_log.py 1000000 "$log" >/dev/null
 echo "load average: $(cut -d ' ' -f 1-3 /proc/loadavg), $(nproc) cores"
 java -XX:+UseSerialGC -cp target/a2doctor.jar:target/test-classes \
-  dev.a2doctor.match.CatalogScaleBench "$log" "$lines" "$rounds" patterns
+  dev.a2doctor.match.CatalogScaleBench "$log" "$lines" "$rounds"
 # loading 2,000 entries from YAML and from the binary index (regexes compiled on first use)
 java -XX:+UseSerialGC -cp target/a2doctor.jar:target/test-classes \
   dev.a2doctor.catalog.CatalogLoadBench 2000 patterns

@@ -1,6 +1,5 @@
 package dev.a2doctor.match;
 
-import dev.a2doctor.catalog.Catalog;
 import dev.a2doctor.catalog.CatalogLoader;
 import dev.a2doctor.catalog.Entry;
 import dev.a2doctor.catalog.Match;
@@ -15,16 +14,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Issue 8's catalog-scale yardstick, not a test (speed is never asserted in tests): the whole
  * pipeline (parse, match, group) over the first LINES lines of a log with 20 real entries, and
  * with the same 20 plus 1,980 decoys (copies of real entries under other ids, tags, literals and
  * modules, which the log never hits), alternately, ROUNDS times; prints throughput and the median
- * ratio. Also times loading 2,000 entries from YAML. Run by {@code src/test/bench/catalog-scale.sh}.
+ * ratio. Loading 2,000 entries is timed by {@code CatalogLoadBench}; both are run by
+ * {@code src/test/bench/catalog-scale.sh}.
  *
- * <p>Usage: {@code CatalogScaleBench LOG [LINES] [ROUNDS] [PATTERNS_DIR]}
+ * <p>Usage: {@code CatalogScaleBench LOG [LINES] [ROUNDS]}
  */
 public final class CatalogScaleBench {
 
@@ -34,9 +33,7 @@ public final class CatalogScaleBench {
     Path log = Path.of(args[0]);
     int lines = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-    Path patterns = Path.of(args.length > 3 ? args[3] : "patterns");
 
-    loadTime(patterns, 2000);
 
     List<String> input = new ArrayList<>(lines);
     try (BufferedReader r = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
@@ -92,41 +89,5 @@ public final class CatalogScaleBench {
     return new Entry(e.id() + "-decoy" + i, e.area(), e.title(), e.severity(), dm, e.context(),
         e.explanation(), e.fix(), e.variants(), e.references(), e.examples(), e.nearMisses(),
         e.scenarios(), e.header(), e.escalate(), e.groupBy(), e.source());
-  }
-
-  /** Writes {@code count} entries as YAML (copies of the real files) and times loading them. */
-  private static void loadTime(Path patterns, int count) throws IOException {
-    List<Path> files;
-    try (Stream<Path> s = Files.walk(patterns)) {
-      files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-    }
-    Path dir = Files.createTempDirectory("a2doctor-scale");
-    try {
-      for (int i = 0; i < count; i++) {
-        Path f = files.get(i % files.size());
-        String id = f.getFileName().toString().replace(".yaml", "");
-        String copy = id + "-c" + i;
-        Path area = dir.resolve(f.getParent().getFileName().toString());
-        Files.createDirectories(area);
-        Files.writeString(area.resolve(copy + ".yaml"),
-            Files.readString(f).replaceFirst("(?m)^id: " + id + "$", "id: " + copy));
-      }
-      java.lang.management.ThreadMXBean mx =
-          java.lang.management.ManagementFactory.getThreadMXBean();
-      for (String when : List.of("first", "second", "third")) {
-        long t0 = System.nanoTime();
-        long cpu0 = mx.getCurrentThreadCpuTime();
-        Catalog c = new CatalogLoader().load(List.of(dir));
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        long cpuMs = (mx.getCurrentThreadCpuTime() - cpu0) / 1_000_000;
-        System.out.printf(Locale.ROOT, "loading %d entries from YAML (%s load in this JVM): %d ms"
-            + " wall, %d ms CPU of this thread, %d problems%n", c.size(), when, ms, cpuMs,
-            c.problems().size());
-      }
-    } finally {
-      try (Stream<Path> s = Files.walk(dir)) {
-        s.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
-      }
-    }
   }
 }

@@ -4,17 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.a2doctor.catalog.Catalog;
 import dev.a2doctor.catalog.CatalogLoader;
-import dev.a2doctor.parse.LineParser;
 import dev.a2doctor.parse.LogLine;
-import dev.a2doctor.parse.ParseResult;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The cache answers exactly what the matcher answers, for each line, however full it gets. */
@@ -26,7 +19,7 @@ class MatchCacheTest {
   @Test
   void answersWhatTheMatcherAnswersForEveryCapturedLineTwice() throws IOException {
     MatchCache cache = new MatchCache(matcher);
-    List<LogLine> lines = sampleLines();
+    List<LogLine> lines = MatcherThreadsTest.sampleLines();
     for (int round = 0; round < 2; round++) {
       for (LogLine l : lines) {
         assertSameAnswer(cache.match(l), matcher.match(l), l);
@@ -37,7 +30,7 @@ class MatchCacheTest {
   @Test
   void tellsApartLinesWithTheSameMessageButAnotherTagModuleOrErrno() throws IOException {
     MatchCache cache = new MatchCache(matcher);
-    for (LogLine l : sampleLines()) {
+    for (LogLine l : MatcherThreadsTest.sampleLines()) {
       List<LogLine> variants = List.of(l,
           new LogLine(l.raw(), l.format(), l.time(), l.module(), l.level(), l.pid(), l.tid(),
               l.errno(), l.errnoText(), l.client(), "", l.message(), l.referer()),
@@ -55,7 +48,7 @@ class MatchCacheTest {
   @Test
   void keepsAnsweringRightBeyondItsSize() throws IOException {
     MatchCache cache = new MatchCache(matcher);
-    List<LogLine> lines = sampleLines();
+    List<LogLine> lines = MatcherThreadsTest.sampleLines();
     // more distinct messages than the cache holds, with the captured lines among them, twice
     for (int round = 0; round < 2; round++) {
       for (int i = 0; i < MatchCache.MAX + 100; i++) {
@@ -78,19 +71,4 @@ class MatchCacheTest {
     }
   }
 
-  private static List<LogLine> sampleLines() throws IOException {
-    LineParser parser = new LineParser();
-    List<LogLine> lines = new ArrayList<>();
-    try (Stream<Path> s = Files.walk(Path.of("samples"))) {
-      for (Path f : s.filter(p -> p.toString().endsWith(".log")).sorted().toList()) {
-        for (String raw : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-          if (parser.parse(raw) instanceof ParseResult.Parsed p) {
-            lines.add(p.line());
-          }
-        }
-      }
-    }
-    assertThat(lines).hasSizeGreaterThan(100);
-    return lines;
-  }
 }

@@ -64,7 +64,8 @@ class MatcherThreadsTest {
     return out;
   }
 
-  private static List<LogLine> sampleLines() throws IOException {
+  /** Every parsed line of the captures under samples/. */
+  static List<LogLine> sampleLines() throws IOException {
     LineParser parser = new LineParser();
     List<LogLine> lines = new ArrayList<>();
     try (Stream<Path> s = Files.walk(Path.of("samples"))) {
