@@ -7,7 +7,6 @@ import dev.a2doctor.parse.LineParser;
 import dev.a2doctor.parse.ParseResult;
 import dev.a2doctor.report.Diagnoser;
 import dev.a2doctor.report.Diagnosis;
-import dev.a2doctor.report.Event;
 import dev.a2doctor.report.Unrecognized;
 import dev.a2doctor.source.IoErrors;
 import dev.a2doctor.source.LogCursor;
@@ -120,8 +119,9 @@ public final class ReportRun {
       long lines = 0;
       for (Path f : s.files()) {
         String source = f.toAbsolutePath().normalize().toString();
-        List<Event> events = new ArrayList<>();
-        Diagnoser d = new Diagnoser(matcher, context, events::add);
+        // counted apart: only a file read to its end counts (a half-read one is read again)
+        Tally part = new Tally(s.suppressions(), s.now().toLocalDate());
+        Diagnoser d = new Diagnoser(matcher, context, e -> part.event(source, e));
         d.parsingWith(parsers);
         try {
           NewLines.Result r = NewLines.read(f, Optional.ofNullable(files.get(source)),
@@ -130,9 +130,8 @@ public final class ReportRun {
                 checkpoint.reached("line");
               });
           Diagnosis diagnosis = d.result();
-          // only a file read to its end counts: a half-read one is read again next run
-          events.forEach(e -> tally.event(source, e));
-          tally.read(source);
+          part.read(source);
+          tally.absorb(part);
           files.put(source, r.cursor());
           notes.addAll(r.notes());
           lines += r.lines();
@@ -179,8 +178,7 @@ public final class ReportRun {
     long lines = 0;
     for (Path f : s.files()) {
       String source = f.toAbsolutePath().normalize().toString();
-      List<Event> events = new ArrayList<>();
-      Diagnoser d = new Diagnoser(matcher, context, events::add);
+      Diagnoser d = new Diagnoser(matcher, context, e -> tally.event(source, e));
       d.parsingWith(parsers);
       List<Path> chain = new ArrayList<>(Siblings.of(f));
       java.util.Collections.reverse(chain);
@@ -207,7 +205,6 @@ public final class ReportRun {
         }
       }
       Diagnosis diagnosis = d.result();
-      events.forEach(e -> tally.event(source, e));
       for (Unrecognized u : diagnosis.unrecognized()) {
         templates.add(new Digest.Template(source, u));
       }

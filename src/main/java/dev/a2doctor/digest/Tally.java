@@ -70,6 +70,28 @@ final class Tally {
     return suppressed;
   }
 
+  /**
+   * Adds what {@code part} counted (the events of one file, kept apart until the file was read
+   * to its end), as if its events had come here in the same order.
+   */
+  void absorb(Tally part) {
+    part.seen.forEach((key, p) -> {
+      Seen s = seen.get(key);
+      if (s == null) {
+        seen.put(key, p);
+        return;
+      }
+      s.first = p.first;
+      s.source = p.source;
+      s.visible += p.visible;
+      s.hidden += p.hidden;
+      s.firstSeen = s.firstSeen.isEmpty() ? p.firstSeen : s.firstSeen;
+      s.lastSeen = p.lastSeen.isEmpty() ? s.lastSeen : p.lastSeen;
+    });
+    sourcesRead.addAll(part.sourcesRead);
+    suppressed += part.suppressed;
+  }
+
   /** The items of this run and the memory for the next one. */
   record Merged(List<Digest.Item> items, Map<String, State.Memory> memory) {}
 
