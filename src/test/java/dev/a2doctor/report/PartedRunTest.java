@@ -144,6 +144,24 @@ class PartedRunTest {
   }
 
   @Test
+  void aBugInAWorkerEndsTheRunWithItsExceptionInsteadOfHanging() {
+    List<PartedRun.Piece> pieces = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      pieces.add(sink -> {
+        for (int k = 0; k < 3 * PartedRun.BATCH; k++) {
+          sink.line(DiagnoserTest.WSGI);
+        }
+      });
+    }
+    pieces.add(2, sink -> {
+      sink.line(DiagnoserTest.WSGI);
+      throw new IllegalStateException("a bug");
+    });
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PartedRun(fresh(), 2)
+        .run(List.of(new PartedRun.Input("x.log", pieces)))).hasMessage("a bug");
+  }
+
+  @Test
   void aFailedPieceEndsItsInputWithTheLinesBefore() {
     List<PartedRun.Piece> pieces = List.of(
         sink -> List.of(DiagnoserTest.WSGI, DiagnoserTest.WSGI).forEach(sink::line),
