@@ -87,7 +87,7 @@ final class DiagnoseCommand implements Callable<Integer> {
   int maxGroups;
 
   /** Bytes of a file in one part read on a core; tests make it small. */
-  @Option(names = "--part-size", hidden = true, defaultValue = "524288")
+  @Option(names = "--part-size", hidden = true, defaultValue = "" + PartedInputs.PART_BYTES)
   long partSize;
 
   DiagnoseCommand(A2doctor root) {

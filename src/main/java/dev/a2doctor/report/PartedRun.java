@@ -58,7 +58,7 @@ public final class PartedRun {
   /** Lines handed from a worker to the Diagnoser at a time. */
   static final int BATCH = 128;
   /** Batches a piece may be read ahead of the Diagnoser. */
-  static final int AHEAD = 2;
+  static final int AHEAD = 8;
 
   /** Lines of a piece, parsed (and matched where worth it) by a worker. */
   private static final class Batch {

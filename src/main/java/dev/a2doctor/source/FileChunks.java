@@ -32,6 +32,11 @@ public final class FileChunks {
   }
 
   private static final int BLOCK = 1 << 20;
+  /**
+   * One block per reading thread, used again for each part: a new 1 MiB array per part of
+   * 128 KiB was 1.4 GB of garbage per million lines, allocated straight into the old generation.
+   */
+  private static final ThreadLocal<byte[]> BLOCKS = ThreadLocal.withInitial(() -> new byte[BLOCK]);
   /** Bytes kept of an overlong line: enough for {@link LogReader#MAX_LINE} characters. */
   private static final int MAX_LINE_BYTES = 4 * LogReader.MAX_LINE;
 
@@ -56,7 +61,7 @@ public final class FileChunks {
   public static long read(Path path, long from, long to, LineSink sink, BytesRead bytes)
       throws IOException {
     try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-      byte[] block = new byte[BLOCK];
+      byte[] block = BLOCKS.get();
       ByteBuffer bb = ByteBuffer.wrap(block);
       long pos = from;
       long count = 0;
