@@ -44,7 +44,7 @@ public record Digest(String host, long run, String scope, List<Item> items,
    * @param finding the grouped finding with its fix; {@code null} for a resolved one
    */
   public record Item(Status status, String source, String id, Severity severity, String title,
-      long count, long total, String firstSeen, String lastSeen, Finding finding) {}
+      long count, long total, String firstSeen, String lastSeen, Finding finding, String vhost) {}
 
   /** Lines of one template that no entry explains, in one log file, since the last run. */
   public record Template(String source, Unrecognized unrecognized) {}

@@ -166,7 +166,9 @@ final class HtmlDigest {
       out.append("<div>Not seen since ")
           .append(esc(i.lastSeen().isEmpty() ? "an earlier run" : i.lastSeen())).append(" (")
           .append(i.total()).append(" time").append(TextDigest.plural(i.total()))
-          .append(" in all").append(esc(when)).append(").</div>\n</div>\n");
+          .append(" in all").append(esc(when)).append(")")
+          .append(i.vhost().isEmpty() ? "" : " (vhost <code>" + esc(i.vhost()) + "</code>)")
+          .append(".</div>\n</div>\n");
       return;
     }
     Finding f = i.finding();

@@ -54,7 +54,7 @@ final class JsonDigest {
           out.put("count", i.count());
           out.put("total", i.total());
           out.put("file", i.source());
-          out.put("vhost", i.finding() == null ? "" : i.finding().vhost());
+          out.put("vhost", i.vhost());
         }
       }
       out.put("first_seen", i.firstSeen());

@@ -127,7 +127,8 @@ final class MarkdownDigest {
     if (i.status() == Digest.Status.RESOLVED) {
       out.append("Not seen since ").append(i.lastSeen().isEmpty() ? "an earlier run"
           : i.lastSeen()).append(" (").append(i.total()).append(" time")
-          .append(TextDigest.plural(i.total())).append(" in all").append(when).append(").\n");
+          .append(TextDigest.plural(i.total())).append(" in all").append(when).append(")")
+          .append(i.vhost().isEmpty() ? "" : " (vhost " + code(i.vhost()) + ")").append(".\n");
       return;
     }
     Finding f = i.finding();

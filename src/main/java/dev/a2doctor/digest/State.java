@@ -39,9 +39,15 @@ public record State(int version, long run, Map<String, LogCursor> files,
    * @param firstSeen log time of its first occurrence ever (empty when the line had none)
    * @param lastRun the run that last saw it; it is resolved after {@code --resolve-after} runs
    *     without it
+   * @param vhost the virtual host its lines were written for, empty when unknown (and in state
+   *     files written before it was remembered)
    */
   public record Memory(String source, String id, String variant, String title, String severity,
-      long total, String firstSeen, String lastSeen, long lastRun) {
+      long total, String firstSeen, String lastSeen, long lastRun, String vhost) {
+
+    public Memory {
+      vhost = vhost == null ? "" : vhost;
+    }
 
     static String key(String source, String id, String variant) {
       return source + " " + id + (variant.isEmpty() ? "" : " " + variant);

@@ -109,11 +109,11 @@ final class Tally {
       String lastSeen = s.lastSeen.isEmpty() && old != null ? old.lastSeen() : s.lastSeen;
       after.put(e.getKey(), new State.Memory(source, f.entry().id(),
           f.enrichment().variant().orElse(""), f.title("en"), f.severity().label(),
-          total, firstSeen, lastSeen, run));
+          total, firstSeen, lastSeen, run, f.vhost()));
       if (s.visible > 0) {
         Digest.Status status = old == null ? Digest.Status.NEW : Digest.Status.ONGOING;
         items.add(new Digest.Item(status, source, f.entry().id(), f.severity(),
-            f.title("en"), s.visible, total, firstSeen, lastSeen, f));
+            f.title("en"), s.visible, total, firstSeen, lastSeen, f, f.vhost()));
       }
     }
     for (Map.Entry<String, State.Memory> e : before.entrySet()) {
@@ -125,7 +125,7 @@ final class Tally {
       Severity sev = Severity.parse(m.severity());
       items.add(new Digest.Item(Digest.Status.RESOLVED, m.source(), m.id(),
           sev == null ? Severity.INFO : sev, m.title(), 0, m.total(), m.firstSeen(),
-          m.lastSeen(), null));
+          m.lastSeen(), null, m.vhost()));
       after.remove(e.getKey());
     }
     return new Merged(items, after);

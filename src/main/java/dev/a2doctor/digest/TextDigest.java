@@ -125,7 +125,8 @@ final class TextDigest {
     String when = i.firstSeen().isEmpty() ? "" : ", first seen " + i.firstSeen();
     if (i.status() == Digest.Status.RESOLVED) {
       wrap("  Not seen since " + (i.lastSeen().isEmpty() ? "an earlier run" : i.lastSeen())
-          + " (" + i.total() + " time" + plural(i.total()) + " in all" + when + ").", "  ");
+          + " (" + i.total() + " time" + plural(i.total()) + " in all" + when + ")"
+          + (i.vhost().isEmpty() ? "" : " (vhost " + Safe.line(i.vhost()) + ")") + ".", "  ");
       return;
     }
     Finding f = i.finding();

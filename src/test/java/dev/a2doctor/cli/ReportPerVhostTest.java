@@ -60,4 +60,46 @@ class ReportPerVhostTest {
     }
     assertThat(report("text", "--since", "24h").out()).contains("(vhost one.test)");
   }
+
+  /** The client-denied items of a JSON digest: status, file, vhost. */
+  private static List<String> denied(Cli.Result r) {
+    List<String> items = new ArrayList<>();
+    JsonMapper json = JsonMapper.builder().build();
+    for (String line : r.out().split("\n")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      JsonNode n = json.readTree(line);
+      if (n.get("type").asString().equals("finding")
+          && n.get("id").asString().equals("client-denied-by-server-configuration")) {
+        items.add(n.get("status").asString() + " " + Path.of(n.get("file").asString())
+            .getFileName() + " " + n.get("vhost").asString());
+      }
+    }
+    return items;
+  }
+
+  @Test
+  void aResolvedFindingKeepsItsVhost() throws Exception {
+    String state = tmp.resolve("state.json").toString();
+    report("json", "--state", state, "--resolve-after", "1");
+    Cli.Result resolved = report("json", "--state", state, "--resolve-after", "1");
+    assertThat(denied(resolved)).containsExactlyInAnyOrder("resolved vhosts.log one.test",
+        "resolved vhosts.log two.test", "resolved ids.log ids.test");
+    report("text", "--state", tmp.resolve("t.json").toString(), "--resolve-after", "1");
+    assertThat(report("text", "--state", tmp.resolve("t.json").toString(), "--resolve-after",
+        "1").out()).contains("RESOLVED").contains(") (vhost one.test).");
+  }
+
+  @Test
+  void aStateFileWrittenBeforeVhostsWereRememberedStillLoads() throws Exception {
+    Path state = tmp.resolve("state.json");
+    report("json", "--state", state.toString(), "--resolve-after", "1");
+    String old = java.nio.file.Files.readString(state).replaceAll(",\\s*\"vhost\"\\s*:\\s*\"[^\"]*\"", "");
+    assertThat(old).doesNotContain("\"vhost\"");
+    java.nio.file.Files.writeString(state, old);
+    Cli.Result r = report("json", "--state", state.toString(), "--resolve-after", "1");
+    assertThat(r.err()).isEmpty();
+    assertThat(denied(r)).contains("resolved vhosts.log ");
+  }
 }
