@@ -99,7 +99,6 @@ final class DiagnoseCommand implements Callable<Integer> {
     Io io = root.io;
     Catalog catalog = catalogOptions.load(io);
     ServerContext context = contextOptions.load(io);
-    // one pass, or one per part of a large file: set up the same way each time
     if (maxGroups < 0) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--max-groups must be 0 (no bound) or more: " + maxGroups);

@@ -65,6 +65,7 @@ public final class Diagnoser {
   private final Map<String, Group> findings = new LinkedHashMap<>();
   /** How many groups each entry (by id) has, its folded finding aside. */
   private final Map<String, int[]> groupsOf = new HashMap<>();
+  private final java.util.function.Consumer<Group> groupAgedOut = this::groupAgedOut;
   private int maxGroups = DEFAULT_MAX_GROUPS;
   private final Map<String, Unrecognized> unrecognized = new LinkedHashMap<>();
   private final Map<List<Object>, Enrichment> enrichments = new LinkedHashMap<>() {
@@ -161,7 +162,7 @@ public final class Diagnoser {
       return;
     }
     LogLine line = ((ParseResult.Parsed) r).line();
-    if (line.message().isBlank() && line.tag().isEmpty() && !assembler.inEvent(line, source)) {
+    if (!worthMatching(line) && !assembler.inEvent(line, source)) {
       return;
     }
     parsed++;
@@ -206,7 +207,7 @@ public final class Diagnoser {
         Unrecognized u = unrecognized.merge(t,
             new Unrecognized(t, 1, m.raw(), m.source(), m.firstLine()),
             (a, b) -> a.plus(1));
-        touch(unrecognized, t, u);
+        touch(unrecognized, t, u, null);
       }
       return;
     }
@@ -234,9 +235,7 @@ public final class Diagnoser {
     } else {
       g.add(m.lastTime());
     }
-    if (maxKinds != Integer.MAX_VALUE) {
-      touchGroup(key, g);
-    }
+    touch(findings, key, g, groupAgedOut);
     if (listener != NO_LISTENER) {
       listener.onEvent(new Event(g.finding(), first, m.raw(), m.source(), m.firstLine(),
           m.firstTime(), h.captures()));
@@ -298,31 +297,31 @@ public final class Diagnoser {
     return key.toString();
   }
 
-  /** {@link #touch} for a finding: an entry that loses a group may start one again. */
-  private void touchGroup(String key, Group g) {
-    findings.remove(key);
-    findings.put(key, g);
-    if (findings.size() > maxKinds) {
-      Map.Entry<String, Group> eldest = findings.entrySet().iterator().next();
-      findings.remove(eldest.getKey());
-      agedOut++;
-      int[] groups = groupsOf.get(eldest.getValue().first.entry().id());
-      if (groups != null && !eldest.getValue().first.folded()) {
-        groups[0]--;
-      }
+  /** A group aged out: its entry may start a group again. */
+  private void groupAgedOut(Group evicted) {
+    int[] groups = groupsOf.get(evicted.first.entry().id());
+    if (groups != null && !evicted.first.folded()) {
+      groups[0]--;
     }
   }
 
-  /** When bounded: marks {@code key} as seen most recently and drops the least recent. */
-  private <V> void touch(Map<String, V> map, String key, V value) {
+  /**
+   * When bounded: marks {@code key} as seen most recently and drops the least recent, which
+   * {@code evicted} (if not null) hears of.
+   */
+  private <V> void touch(Map<String, V> map, String key, V value,
+      java.util.function.Consumer<V> evicted) {
     if (maxKinds == Integer.MAX_VALUE) {
       return;
     }
     map.remove(key);
     map.put(key, value);
     if (map.size() > maxKinds) {
-      map.remove(map.keySet().iterator().next());
+      V gone = map.remove(map.keySet().iterator().next());
       agedOut++;
+      if (evicted != null) {
+        evicted.accept(gone);
+      }
     }
   }
 
@@ -349,11 +348,11 @@ public final class Diagnoser {
   }
 
   /**
-   * The one order of a diagnosis, for one pass and for merged parts alike: findings most severe
-   * first, then most frequent, then by group key (sorting on the stored key: filling in fix texts
-   * per comparison is far too slow); templates most frequent first.
+   * The order of a diagnosis: findings most severe first, then most frequent, then by group key
+   * (sorting on the stored key: filling in fix texts per comparison is far too slow); templates
+   * most frequent first.
    */
-  static Diagnosis ordered(Map<String, Finding> findings,
+  private static Diagnosis ordered(Map<String, Finding> findings,
       java.util.Collection<Unrecognized> unrecognized, long lines, long parsed, long unparsed,
       long unrecognizedLines) {
     List<Map.Entry<String, Finding>> sorted = new ArrayList<>(findings.entrySet());

@@ -55,65 +55,63 @@ public final class FileChunks {
   }
 
   /**
-   * Reads the lines of {@code [from, to)} of {@code path} ({@code from} at a line start) into
+   * Reads the lines of {@code [from, to)} of the file ({@code from} at a line start) into
    * {@code sink}; returns how many there were.
    */
-  public static long read(Path path, long from, long to, LineSink sink, BytesRead bytes)
+  private static long read(FileChannel ch, long from, long to, LineSink sink, BytesRead bytes)
       throws IOException {
-    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-      byte[] block = BLOCKS.get();
-      ByteBuffer bb = ByteBuffer.wrap(block);
-      long pos = from;
-      long count = 0;
-      byte[] longLine = null; // an overlong line's first bytes
-      int longLength = 0;
-      while (pos < to) {
-        bb.clear();
-        bb.limit((int) Math.min(BLOCK, to - pos));
-        int n = Math.max(0, ch.read(bb, pos));
-        boolean end = n < bb.limit() || pos + n >= to; // the range's end, or the file shrank
-        int lineStart = 0;
-        for (int i = 0; i < n; i++) {
-          if (block[i] != '\n') {
-            continue;
-          }
-          if (longLine != null) {
-            longLength = append(longLine, longLength, block, lineStart, i);
-            sink.line(decode(longLine, 0, longLength), ++count);
-            longLine = null;
-          } else {
-            sink.line(decode(block, lineStart, i), ++count);
-          }
-          lineStart = i + 1;
+    byte[] block = BLOCKS.get();
+    ByteBuffer bb = ByteBuffer.wrap(block);
+    long pos = from;
+    long count = 0;
+    byte[] longLine = null; // an overlong line's first bytes
+    int longLength = 0;
+    while (pos < to) {
+      bb.clear();
+      bb.limit((int) Math.min(BLOCK, to - pos));
+      int n = Math.max(0, ch.read(bb, pos));
+      boolean end = n < bb.limit() || pos + n >= to; // the range's end, or the file shrank
+      int lineStart = 0;
+      for (int i = 0; i < n; i++) {
+        if (block[i] != '\n') {
+          continue;
         }
-        int consumed;
-        if (longLine != null || (lineStart == 0 && n == BLOCK)) {
-          // no line end in a whole block: keep what fits of the line, read on
-          if (longLine == null) {
-            longLine = new byte[MAX_LINE_BYTES];
-            longLength = 0;
-          }
-          longLength = append(longLine, longLength, block, lineStart, n);
-          consumed = n;
-        } else if (end) {
-          if (lineStart < n) {
-            sink.line(decode(block, lineStart, n), ++count); // the last line, without newline
-          }
-          consumed = n;
+        if (longLine != null) {
+          longLength = append(longLine, longLength, block, lineStart, i);
+          sink.line(decode(longLine, 0, longLength), ++count);
+          longLine = null;
         } else {
-          consumed = lineStart; // read the partial line again with the next block
+          sink.line(decode(block, lineStart, i), ++count);
         }
-        bytes.add(consumed);
-        pos += consumed;
-        if (end) {
-          break;
+        lineStart = i + 1;
+      }
+      int consumed;
+      if (longLine != null || (lineStart == 0 && n == BLOCK)) {
+        // no line end in a whole block: keep what fits of the line, read on
+        if (longLine == null) {
+          longLine = new byte[MAX_LINE_BYTES];
+          longLength = 0;
         }
+        longLength = append(longLine, longLength, block, lineStart, n);
+        consumed = n;
+      } else if (end) {
+        if (lineStart < n) {
+          sink.line(decode(block, lineStart, n), ++count); // the last line, without newline
+        }
+        consumed = n;
+      } else {
+        consumed = lineStart; // read the partial line again with the next block
       }
-      if (longLine != null) {
-        sink.line(decode(longLine, 0, longLength), ++count);
+      bytes.add(consumed);
+      pos += consumed;
+      if (end) {
+        break;
       }
-      return count;
     }
+    if (longLine != null) {
+      sink.line(decode(longLine, 0, longLength), ++count);
+    }
+    return count;
   }
 
   /**
@@ -124,13 +122,11 @@ public final class FileChunks {
    */
   public static long readStartingIn(Path path, long from, long to, long size, LineSink sink,
       BytesRead bytes) throws IOException {
-    long a;
-    long b;
     try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-      a = nextLineStart(ch, from, size);
-      b = nextLineStart(ch, to, size);
+      long a = nextLineStart(ch, from, size);
+      long b = nextLineStart(ch, to, size);
+      return a < b ? read(ch, a, b, sink, bytes) : 0;
     }
-    return a < b ? read(path, a, b, sink, bytes) : 0;
   }
 
   /** The first line start at or after {@code pos}; {@code size} when there is none before. */
