@@ -102,7 +102,11 @@ final class A2doctorBacktracker {
     if (cap.length < slots) {
       cap = new int[slots];
     }
-    Arrays.fill(cap, 0, slots, -1);
+    // RE2/J's NFA starts the slots of the program's groups at -1, and reports 0 for groups the
+    // parser counted but simplification removed (x(a){0}): the same here
+    int used = Math.min(slots, prog.numCap);
+    Arrays.fill(cap, 0, used, -1);
+    Arrays.fill(cap, used, slots, 0);
     for (;;) {
       cap[0] = pos;
       if (explore(prog, in, len, stride, ncap, pos)) {
