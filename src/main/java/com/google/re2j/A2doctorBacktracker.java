@@ -24,8 +24,10 @@ import java.util.Arrays;
  * <p>The input is read as RE2/J reads a {@code CharSequence}: by code point (a surrogate pair is
  * one rune of width 2, a lone surrogate one rune of width 1), positions in char indices, the
  * empty-width context of a position from the code points either side of it ({@code
- * MachineInput.context}), and start positions skipped ahead to the next occurrence of the
- * program's literal prefix ({@code RE2.prefix}).
+ * MachineInput.context}). Every position is a start (the program's own start instruction
+ * only at 0 when it begins with {@code \A} or {@code ^} without (?m)); skipping ahead to the next
+ * occurrence of the regex's literal prefix, as the NFA does, saved nothing measurable here
+ * (a2doctor runs a regex only on messages that contain its required literal), so it is not done.
  *
  * <p>One instance per thread holds the bitmap, the job stack and the capture slots, reused by
  * every call on that thread: a search allocates nothing but the array it returns.
@@ -37,6 +39,9 @@ final class A2doctorBacktracker {
    * searches go to the NFA. Go's regexp uses 256 Kbit.
    */
   static final int MAX_BITS = 256 * 1024;
+
+  /** A job stack larger than this (ints) is not kept between searches (at most 2 x MAX_BITS). */
+  private static final int MAX_KEPT_JOBS = 1 << 14;
 
   private static final ThreadLocal<A2doctorBacktracker> PER_THREAD =
       ThreadLocal.withInitial(A2doctorBacktracker::new);
@@ -52,12 +57,10 @@ final class A2doctorBacktracker {
 
   /**
    * Whether a search of {@code re2} over {@code length} chars is this backtracker's to make:
-   * leftmost-first, within {@link #MAX_BITS}, with a prefix it can search for by chars.
+   * leftmost-first and within {@link #MAX_BITS}.
    */
   static boolean suits(RE2 re2, int length) {
-    return !re2.longest
-        && (long) re2.prog.numInst() * (length + 1) <= MAX_BITS
-        && (re2.prefix.isEmpty() || !Character.isLowSurrogate(re2.prefix.charAt(0)));
+    return !re2.longest && (long) re2.prog.numInst() * (length + 1) <= MAX_BITS;
   }
 
   /**
@@ -66,12 +69,22 @@ final class A2doctorBacktracker {
    * took no part), or null; only when {@link #suits} says so.
    */
   static int[] find(RE2 re2, CharSequence input, int groups) {
-    return PER_THREAD.get().search(re2, input, 2 + 2 * groups);
+    A2doctorBacktracker state = PER_THREAD.get();
+    int[] spans = state.search(re2, input, 2 + 2 * groups);
+    if (state.jobs.length > MAX_KEPT_JOBS) {
+      state.jobs = new int[128]; // a rare deep search: do not keep its stack for the thread's life
+    }
+    return spans;
   }
 
   /** The pairs the last {@link #find} on this thread entered (a measure of its work, for tests). */
   static long lastEntered() {
     return PER_THREAD.get().entered;
+  }
+
+  /** The length of this thread's job stack, kept for the next search (for tests). */
+  static int keptStack() {
+    return PER_THREAD.get().jobs.length;
   }
 
   private int[] search(RE2 re2, CharSequence in, int ncap) {
@@ -81,15 +94,8 @@ final class A2doctorBacktracker {
       return null;
     }
     boolean anchored = (cond & Utils.EMPTY_BEGIN_TEXT) != 0;
-    String prefix = re2.prefix;
     int len = in.length();
     int pos = 0;
-    if (!anchored && !prefix.isEmpty()) {
-      pos = indexOf(in, prefix, 0);
-      if (pos < 0) {
-        return null;
-      }
-    }
     Prog prog = re2.prog;
     int stride = len + 1;
     int words = (int) (((long) prog.numInst() * stride + 63) >>> 6);
@@ -116,12 +122,6 @@ final class A2doctorBacktracker {
         return null;
       }
       pos += Character.charCount(Character.codePointAt(in, pos));
-      if (!prefix.isEmpty()) {
-        pos = indexOf(in, prefix, pos);
-        if (pos < 0) {
-          return null;
-        }
-      }
     }
   }
 
@@ -229,26 +229,5 @@ final class A2doctorBacktracker {
     int before = pos > 0 ? Character.codePointBefore(in, pos) : -1;
     int after = pos < len ? Character.codePointAt(in, pos) : -1;
     return Utils.emptyOpContext(before, after);
-  }
-
-  private static int indexOf(CharSequence in, String needle, int from) {
-    if (in instanceof String s) {
-      return s.indexOf(needle, from);
-    }
-    int last = in.length() - needle.length();
-    char first = needle.charAt(0);
-    outer:
-    for (int i = from; i <= last; i++) {
-      if (in.charAt(i) != first) {
-        continue;
-      }
-      for (int k = 1; k < needle.length(); k++) {
-        if (in.charAt(i + k) != needle.charAt(k)) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 }

@@ -111,7 +111,7 @@ class A2doctorBacktrackerTest {
     for (String regex : hostile) {
       Pattern p = Pattern.compile(regex);
       int insts = p.re2().prog.numInst();
-      for (int len : new int[] {10, 100, 1000}) {
+      for (int len : new int[] {10, 100, 1000, 5000}) {
         String input = (regex.startsWith("(x") ? "x" : "a").repeat(len);
         int[] spans = A2doctorBacktracker.find(p.re2(), input, p.groupCount());
         assertThat(spans).isEqualTo(A2doctorSubmatches.nfa(p.re2(), input, p.groupCount()));
@@ -119,6 +119,7 @@ class A2doctorBacktrackerTest {
         assertThat(entered).as("/%s/ on %d chars", regex, len)
             .isLessThanOrEqualTo((long) insts * (len + 1))
             .isGreaterThanOrEqualTo(spans == null ? len : 1);
+        assertThat(A2doctorBacktracker.keptStack()).isLessThanOrEqualTo(1 << 14);
       }
       // 100 KiB: beyond the bound, so find() leaves it to the NFA, which is linear too
       String line = "a".repeat(100 * 1024);
