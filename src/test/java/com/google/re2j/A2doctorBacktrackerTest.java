@@ -8,8 +8,12 @@ import dev.a2doctor.catalog.Entry;
 import dev.a2doctor.parse.LineParser;
 import dev.a2doctor.parse.ParseResult;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -126,6 +130,51 @@ class A2doctorBacktrackerTest {
       assertThat(A2doctorBacktracker.suits(p.re2(), line.length())).isFalse();
       assertThat(A2doctorSubmatches.find(p, line))
           .isEqualTo(A2doctorSubmatches.nfa(p.re2(), line, p.groupCount()));
+    }
+  }
+
+  @Test
+  void findsTheSameOnSeveralThreadsAtOnce() throws Exception {
+    // each thread has its own bitmap and stack: four threads on the same patterns and inputs
+    List<Pattern> patterns = new ArrayList<>();
+    List<String> inputs = new ArrayList<>();
+    Random random = new Random(4);
+    for (int n = 0; patterns.size() < 300; n++) {
+      try {
+        patterns.add(Pattern.compile(regex(random, 3)));
+        inputs.add(randomString(random, 40 + random.nextInt(40)));
+      } catch (PatternSyntaxException e) {
+        // skip
+      }
+    }
+    List<int[]> expected = new ArrayList<>();
+    for (int i = 0; i < patterns.size(); i++) {
+      Pattern p = patterns.get(i);
+      expected.add(A2doctorSubmatches.nfa(p.re2(), inputs.get(i), p.groupCount()));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Integer>> done = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int offset = t;
+        done.add(pool.submit(() -> {
+          int same = 0;
+          for (int round = 0; round < 20; round++) {
+            for (int k = 0; k < patterns.size(); k++) {
+              int i = (k + offset * 7 + round) % patterns.size();
+              Pattern p = patterns.get(i);
+              same += Arrays.equals(A2doctorSubmatches.find(p, inputs.get(i)),
+                  expected.get(i)) ? 1 : 0;
+            }
+          }
+          return same;
+        }));
+      }
+      for (Future<Integer> f : done) {
+        assertThat(f.get()).isEqualTo(20 * patterns.size());
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 
