@@ -9,6 +9,10 @@ package com.google.re2j;
  * {@code RE2.match} are package-private; it only calls them, exactly as {@code Matcher} does,
  * and is thread-safe as they are (RE2 keeps a lock-free pool of machines). A test compares it
  * with the public API on every catalog example.
+ *
+ * <p>Short inputs (program size x (length + 1) within {@link A2doctorBacktracker#MAX_BITS}) are
+ * searched by {@link A2doctorBacktracker}, which finds the same spans without the NFA's copying
+ * of capture arrays; longer ones by RE2/J's NFA, as before.
  */
 public final class A2doctorSubmatches {
 
@@ -21,8 +25,17 @@ public final class A2doctorSubmatches {
    */
   public static int[] find(Pattern pattern, CharSequence input) {
     int groups = pattern.groupCount();
+    RE2 re2 = pattern.re2();
+    if (A2doctorBacktracker.suits(re2, input.length())) {
+      return A2doctorBacktracker.find(re2, input, groups);
+    }
+    return nfa(re2, input, groups);
+  }
+
+  /** {@link #find} by RE2/J's NFA whatever the input's length (what {@link #find} was before). */
+  static int[] nfa(RE2 re2, CharSequence input, int groups) {
     int[] spans = new int[2 + 2 * groups];
-    return pattern.re2().match(input, 0, input.length(), RE2.UNANCHORED, spans, 1 + groups)
+    return re2.match(input, 0, input.length(), RE2.UNANCHORED, spans, 1 + groups)
         ? spans : null;
   }
 }
