@@ -87,7 +87,8 @@ public final class LogParsers implements Function<String, LogParser> {
     if (override != null) {
       return override;
     }
-    return bySource.computeIfAbsent(source, this::choose);
+    LogParser p = bySource.get(source); // asked per line: no lambda made on the way
+    return p != null ? p : bySource.computeIfAbsent(source, this::choose);
   }
 
   private LogParser choose(String source) {

@@ -90,11 +90,11 @@ public final class LineParser implements LogParser {
     LogLine.Format format = LogLine.Format.APACHE22;
     int colon = line.lastIndexOf(':', levelEnd - 1);
     if (colon >= levelStart) {
-      module = line.substring(levelStart, colon);
+      module = Interned.of(line, levelStart, colon);
       levelStart = colon + 1;
       format = LogLine.Format.APACHE24;
     }
-    String level = line.substring(levelStart, levelEnd);
+    String level = Interned.of(line, levelStart, levelEnd);
     if (!LEVELS.contains(level)) {
       return new ParseResult.Unparsed(raw, "unknown log level '" + level + "'");
     }
@@ -108,8 +108,8 @@ public final class LineParser implements LogParser {
       }
       int ids = c.pos + 5;
       int t = line.indexOf(":tid ", ids);
-      pid = t < 0 || t > end ? line.substring(ids, end) : line.substring(ids, t);
-      tid = t < 0 || t > end ? "" : line.substring(t + 5, end);
+      pid = t < 0 || t > end ? Interned.of(line, ids, end) : Interned.of(line, ids, t);
+      tid = t < 0 || t > end ? "" : Interned.of(line, t + 5, end);
       c.pos = end + 1;
       c.skipSpace();
     }
@@ -182,7 +182,8 @@ public final class LineParser implements LogParser {
     String referer = "";
     int end = rest.length();
     // httpd appends the referer last; a URL in the message may itself contain the marker
-    int r = rest.lastIndexOf(REFERER);
+    // (indexOf first: it is vectorised, lastIndexOf is not, and most lines have no referer)
+    int r = rest.indexOf(REFERER, from) < 0 ? -1 : rest.lastIndexOf(REFERER);
     if (r >= from && format != LogLine.Format.BARE) {
       referer = rest.substring(r + REFERER.length());
       end = r;

@@ -84,17 +84,23 @@ final class Timestamps {
       return null;
     }
     int m = month / 3 + 1;
-    char[] iso = new char[n - 5];
-    line.getChars(to - 4, to, iso, 0);
+    // bytes, not chars: every character here is a digit or one of "-T:.", and a String made
+    // from Latin-1 bytes is one copy where one made from a char[] is a char[] and a compression
+    byte[] iso = new byte[n - 5];
+    for (int i = 0; i < 4; i++) {
+      iso[i] = (byte) line.charAt(to - 4 + i);
+    }
     iso[4] = '-';
-    iso[5] = (char) ('0' + m / 10);
-    iso[6] = (char) ('0' + m % 10);
+    iso[5] = (byte) ('0' + m / 10);
+    iso[6] = (byte) ('0' + m % 10);
     iso[7] = '-';
-    iso[8] = line.charAt(from + 8);
-    iso[9] = line.charAt(from + 9);
+    iso[8] = (byte) line.charAt(from + 8);
+    iso[9] = (byte) line.charAt(from + 9);
     iso[10] = 'T';
-    line.getChars(from + 11, to - 5, iso, 11);
-    return new String(iso);
+    for (int i = 11; i < iso.length; i++) {
+      iso[i] = (byte) line.charAt(from + i);
+    }
+    return new String(iso, java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
   /** The index in {@link #MONTHS} of the month name at {@code s[at]}, or -1. */

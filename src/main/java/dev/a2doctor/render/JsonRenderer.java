@@ -34,6 +34,14 @@ public final class JsonRenderer {
     this.lang = lang;
   }
 
+  /**
+   * Loads and sets up the JSON writer ahead of use; safe to call on any thread, any number of
+   * times, and it writes nothing.
+   */
+  public static void warmUp() {
+    MAPPER.writeValueAsString(Map.of("type", "summary", "lines", 0L, "notes", List.of("")));
+  }
+
   public void render(Diagnosis d, List<String> contextNotes) {
     for (Finding f : d.findings()) {
       write(finding(f));

@@ -10,6 +10,7 @@ import dev.a2doctor.context.ServerContext;
 import dev.a2doctor.match.Hit;
 import dev.a2doctor.match.EventAssembler;
 import dev.a2doctor.match.MatchedEvent;
+import dev.a2doctor.match.MatchCache;
 import dev.a2doctor.match.Matcher;
 import dev.a2doctor.parse.LineParser;
 import dev.a2doctor.parse.LogParser;
@@ -76,6 +77,17 @@ public final class Diagnoser {
     }
   };
   private final EventAssembler assembler;
+  /**
+   * The enrichment and group key of recent hits, by the identity of their entry and captures: a
+   * {@link MatchCache} gives a repeated message the very captures map it gave before, so a repeat
+   * costs two reference comparisons instead of hashing its captures and building its key again.
+   * Direct-mapped; a slot taken by another hit just misses (the same result, computed).
+   */
+  private static final int KEYED = 1 << 12;
+  private final Object[] keyedEntries = new Object[KEYED];
+  private final Object[] keyedCaptures = new Object[KEYED];
+  private final Enrichment[] keyedEnrichments = new Enrichment[KEYED];
+  private final String[] keys = new String[KEYED];
   private final Map<String, List<String>> fixPlaceholders = new HashMap<>();
   /** Live mode's bound on findings and on unrecognized templates; none for a batch run. */
   private int maxKinds = Integer.MAX_VALUE;
@@ -212,9 +224,24 @@ public final class Diagnoser {
       return;
     }
     Hit h = m.hit().get();
-    Enrichment e = enrich(h);
+    int slot = slot(h);
+    Enrichment e;
+    String key;
+    if (keyedEntries[slot] == h.entry() && keyedCaptures[slot] == h.captures()) {
+      e = keyedEnrichments[slot]; // a repeat: the same entry and captures as a recent line
+      key = keys[slot];
+    } else {
+      e = enrich(h);
+      key = groupKey(h, e);
+      keyedEntries[slot] = h.entry();
+      keyedCaptures[slot] = h.captures();
+      keyedEnrichments[slot] = e;
+      keys[slot] = key;
+    }
     String vhost = m.describe().vhost();
-    String key = groupKey(h, e) + (vhost.isEmpty() ? "" : "\u0000@" + vhost);
+    if (!vhost.isEmpty()) {
+      key = key + "\u0000@" + vhost;
+    }
     Group g = findings.get(key);
     boolean folded = false;
     if (g == null && maxGroups > 0) {
@@ -295,6 +322,11 @@ public final class Diagnoser {
       key.append('\u0000').append(value != null ? value : e.values().getOrDefault(n, ""));
     }
     return key.toString();
+  }
+
+  private static int slot(Hit h) {
+    int x = System.identityHashCode(h.captures()) * 31 + System.identityHashCode(h.entry());
+    return (x ^ (x >>> 15)) & (KEYED - 1);
   }
 
   /** A group aged out: its entry may start a group again. */

@@ -62,6 +62,21 @@ class MatchCacheTest {
     }
   }
 
+  @Test
+  void keepsAMessageFromItsSecondSightingOnSoThatOnceOnlyMessagesMakeNoGarbage()
+      throws IOException {
+    MatchCache cache = new MatchCache(matcher);
+    LogLine l = MatcherThreadsTest.sampleLines().get(0);
+    cache.match(l);
+    assertThat(cache.misses()).as("first sighting: matched, not kept").isEqualTo(1);
+    cache.match(l);
+    assertThat(cache.misses()).as("second sighting: matched again, kept").isEqualTo(2);
+    for (int i = 0; i < 5; i++) {
+      assertSameAnswer(cache.match(l), matcher.match(l), l);
+    }
+    assertThat(cache.misses()).as("later sightings: from the cache").isEqualTo(2);
+  }
+
   private static void assertSameAnswer(Optional<Hit> cached, Optional<Hit> fresh, LogLine l) {
     assertThat(cached.isPresent()).as(l.raw()).isEqualTo(fresh.isPresent());
     if (fresh.isPresent()) {

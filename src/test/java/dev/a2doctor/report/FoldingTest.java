@@ -68,6 +68,33 @@ class FoldingTest {
   }
 
   @Test
+  void repeatsInterleavedAcrossMoreGroupsThanTheKeyCacheHoldsEachCountInTheirOwnGroup()
+      throws IOException {
+    // the Diagnoser reuses a recent hit's group key by the identity of its captures: with twice
+    // as many groups as it has slots, interleaved, every slot is taken over again and again
+    String line = denied();
+    Diagnoser d = new Diagnoser(DiagnoserTest.MATCHER, ServerContext.none("test"))
+        .groupsPerEntry(0);
+    int groups = 8192;
+    long n = 0;
+    for (int round = 0; round < 4; round++) {
+      for (int i = 0; i < groups; i++) {
+        // group i comes i % 4 + 1 times in all
+        if (round <= i % 4) {
+          d.accept(deniedAt(line, "/srv/p" + i), "error.log", ++n);
+        }
+      }
+    }
+    List<Finding> findings = d.result().findings();
+    assertThat(findings).hasSize(groups);
+    assertThat(findings).allSatisfy(f -> {
+      int i = Integer.parseInt(f.captures().get("path").substring("/srv/p".length()));
+      assertThat(f.count()).as(f.captures().get("path")).isEqualTo(i % 4 + 1);
+      assertThat(f.fix("en")).contains("/srv/p" + i + " ").doesNotContain("/srv/p" + i + "0");
+    });
+  }
+
+  @Test
   void theDefaultBoundKeepsRetainedMemoryFlatOverEverNewGroups() throws IOException {
     String line = denied();
     Diagnoser d = new Diagnoser(DiagnoserTest.MATCHER, ServerContext.none("test"));
