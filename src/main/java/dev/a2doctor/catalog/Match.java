@@ -26,6 +26,8 @@ public final class Match {
   private final boolean fallback;
   private final String required;
   private volatile Pattern compiled;
+  /** The number of each of {@link #groups} in the compiled regex, once asked for. */
+  private volatile int[] groupNumbers;
 
   /**
    * A match whose regex (when there is one) is compiled on first use; {@code groups} are the
@@ -102,6 +104,23 @@ public final class Match {
       }
     }
     return p;
+  }
+
+  /**
+   * The number of each of {@link #groups} in {@link #compiled}, in the same order (looked up
+   * once, not per match).
+   */
+  public int[] groupNumbers() {
+    int[] numbers = groupNumbers;
+    if (numbers == null) {
+      java.util.Map<String, Integer> named = compiled().namedGroups();
+      numbers = new int[groups.size()];
+      for (int i = 0; i < numbers.length; i++) {
+        numbers[i] = named.get(groups.get(i));
+      }
+      groupNumbers = numbers; // the same array whichever thread builds it first
+    }
+    return numbers;
   }
 
   @Override

@@ -155,23 +155,20 @@ public final class Matcher {
       if (!m.required().isEmpty() && !message.contains(m.required())) {
         return;
       }
-      com.google.re2j.Pattern p = m.compiled();
-      if (m.groups().isEmpty()) {
-        if (!p.matcher(message).find()) {
-          return;
-        }
-      } else {
-        // the match and its groups in one run (Matcher.find + group would run twice)
-        int[] spans = A2doctorSubmatches.find(p, message);
-        if (spans == null) {
-          return;
-        }
-        Map<String, Integer> index = p.namedGroups();
+      // the match and its groups in one run (Matcher.find + group would run twice), on the
+      // bridge's backtracker where the message is short enough
+      int[] spans = A2doctorSubmatches.find(m.compiled(), message);
+      if (spans == null) {
+        return;
+      }
+      if (!m.groups().isEmpty()) {
+        List<String> names = m.groups();
+        int[] numbers = m.groupNumbers();
         Map<String, String> c = new HashMap<>();
-        for (String g : m.groups()) {
-          int k = index.get(g);
+        for (int i = 0; i < numbers.length; i++) {
+          int k = numbers[i];
           if (spans[2 * k] >= 0) {
-            c.put(g, message.substring(spans[2 * k], spans[2 * k + 1]));
+            c.put(names.get(i), message.substring(spans[2 * k], spans[2 * k + 1]));
           }
         }
         captures = c;
