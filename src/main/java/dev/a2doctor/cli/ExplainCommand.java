@@ -73,6 +73,7 @@ final class ExplainCommand implements Callable<Integer> {
       io.out().flush();
       return ExitCodes.OK;
     }
+    contextOptions.cached = true;
     ServerContext context = contextOptions.load(io);
     Diagnoser diagnoser = new Diagnoser(new Matcher(catalog), context);
     diagnoser.parsingWith(contextOptions.parsers());
