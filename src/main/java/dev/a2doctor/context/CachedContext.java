@@ -1,6 +1,5 @@
 package dev.a2doctor.context;
 
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -75,7 +74,7 @@ final class CachedContext {
     }
   }
 
-  static ServerContext read(DataInputStream in) throws IOException {
+  static ServerContext read(CacheBytes in) throws IOException {
     CachedContext r = new CachedContext();
     Optional<ApacheConfig> config = Optional.empty();
     if (in.readBoolean()) {
@@ -112,7 +111,7 @@ final class CachedContext {
       notes.add(new Note(r.string(in), r.strings(in)));
     }
     Optional<Path> root = in.readBoolean() ? Optional.of(r.path(in)) : Optional.empty();
-    if (in.read() != -1) {
+    if (!in.atEnd()) {
       throw new IOException("trailing bytes");
     }
     return new ServerContext(config, users, notes, root);
@@ -127,7 +126,7 @@ final class CachedContext {
     }
     written.put(s, written.size());
     out.writeInt(-1);
-    out.writeUTF(s);
+    CacheBytes.writeString(out, s);
   }
 
   private void strings(DataOutputStream out, List<String> list) throws IOException {
@@ -137,17 +136,17 @@ final class CachedContext {
     }
   }
 
-  private String string(DataInputStream in) throws IOException {
+  private String string(CacheBytes in) throws IOException {
     int i = in.readInt();
     if (i == -1) {
-      String s = in.readUTF();
+      String s = in.readString();
       read.add(s);
       return s;
     }
     return read.get(i);
   }
 
-  private List<String> strings(DataInputStream in) throws IOException {
+  private List<String> strings(CacheBytes in) throws IOException {
     int n = in.readInt();
     if (n == 0) {
       return List.of();
@@ -160,7 +159,7 @@ final class CachedContext {
   }
 
   /** The same Path object for each occurrence of a file name. */
-  private Path path(DataInputStream in) throws IOException {
+  private Path path(CacheBytes in) throws IOException {
     String s = string(in);
     Path p = paths.get(s);
     if (p == null) {

@@ -1,8 +1,6 @@
 package dev.a2doctor.context;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -54,7 +52,7 @@ final class ContextCache {
   static final String FILE = "context.cache";
   /** Files changed this recently are not trusted to show a later change in their times. */
   static final long SETTLE_MILLIS = 2_000;
-  private static final String MAGIC = "a2doctor context cache 1";
+  private static final String MAGIC = "a2doctor context cache 2";
   private static final String FULL = "unix:ino,dev,size,lastModifiedTime,ctime,mode,uid,gid";
   private static final String PERMISSIONS = "unix:mode,uid,gid";
   private static final byte WATCHED = 0;
@@ -103,16 +101,16 @@ final class ContextCache {
     if (bytes.length < 8 || checksum(bytes, bytes.length - 8) != tail(bytes)) {
       return null; // cut short or damaged
     }
-    try (DataInputStream in = new DataInputStream(
-        new ByteArrayInputStream(bytes, 0, bytes.length - 8))) {
-      if (!in.readUTF().equals(MAGIC) || !in.readUTF().equals(inputs)) {
+    try {
+      CacheBytes in = new CacheBytes(bytes, bytes.length - 8);
+      if (!in.readString().equals(MAGIC) || !in.readString().equals(inputs)) {
         return null;
       }
       int paths = in.readInt();
       for (int i = 0; i < paths; i++) {
         byte kind = in.readByte();
-        Path p = Path.of(in.readUTF());
-        long[] recorded = new long[in.readUnsignedByte()];
+        Path p = Path.of(in.readString());
+        long[] recorded = new long[in.readByte()];
         for (int j = 0; j < recorded.length; j++) {
           recorded[j] = in.readLong();
         }
@@ -122,8 +120,8 @@ final class ContextCache {
       }
       int vars = in.readInt();
       for (int i = 0; i < vars; i++) {
-        String name = in.readUTF();
-        String value = in.readBoolean() ? in.readUTF() : null;
+        String name = in.readString();
+        String value = in.readBoolean() ? in.readString() : null;
         if (!java.util.Objects.equals(value, environment.apply(name))) {
           return null;
         }
@@ -140,8 +138,8 @@ final class ContextCache {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
       DataOutputStream out = new DataOutputStream(bytes);
-      out.writeUTF(MAGIC);
-      out.writeUTF(inputs);
+      CacheBytes.writeString(out, MAGIC);
+      CacheBytes.writeString(out, inputs);
       Set<Path> parents = new LinkedHashSet<>();
       for (Path p : watched) {
         Path abs = p.toAbsolutePath();
@@ -162,10 +160,10 @@ final class ContextCache {
       }
       out.writeInt(asked.size());
       for (Map.Entry<String, String> e : asked.entrySet()) {
-        out.writeUTF(e.getKey());
+        CacheBytes.writeString(out, e.getKey());
         out.writeBoolean(e.getValue() != null);
         if (e.getValue() != null) {
-          out.writeUTF(e.getValue());
+          CacheBytes.writeString(out, e.getValue());
         }
       }
       CachedContext.write(context, out);
@@ -208,7 +206,7 @@ final class ContextCache {
   private static void writePath(DataOutputStream out, byte kind, Path p, long[] s)
       throws IOException {
     out.writeByte(kind);
-    out.writeUTF(p.toString());
+    CacheBytes.writeString(out, p.toString());
     out.writeByte(s.length);
     for (long v : s) {
       out.writeLong(v);
