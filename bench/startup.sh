@@ -32,8 +32,7 @@ run() {
     3) "$launcher" explain --format json "$line" ;;
     4) "$launcher" explain AH01630 ;;
     5) A2DOCTOR_CDS=off "$launcher" explain AH01630 ;;
-    6) java -XX:+UseSerialGC -Xshare:auto -XX:TieredStopAtLevel=1 -XX:-UsePerfData \
-      -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -version ;;
+    6) java -XX:+UseSerialGC -Xshare:auto -XX:TieredStopAtLevel=1 -XX:-UsePerfData -version ;;
     7) A2DOCTOR_CACHE=off "$launcher" explain "$line" ;;
   esac
 }
