@@ -2,7 +2,8 @@
 # Cold start of the built launcher: wall time of `a2doctor explain LINE` (with the server
 # context of this machine, and with --no-context), `explain --format json LINE` and `a2doctor
 # explain AH01630`, with the AppCDS archive (the launcher's default) and without
-# (A2DOCTOR_CDS=off), and of `java -version` with the launcher's JVM options (the floor: the
+# (A2DOCTOR_CDS=off), `explain LINE` without the context cache and catalog note
+# (A2DOCTOR_CACHE=off), and of `java -version` with the launcher's JVM options (the floor: the
 # JVM's own start), the commands taking turns in each round so that a busy machine slows all of
 # them alike. Prints, in milliseconds, the median and fastest wall time and the median CPU time
 # (user + system) of each, and the load average before and after.
@@ -22,7 +23,7 @@ export XDG_CACHE_HOME=$cache
 
 names=("explain LINE, CDS" "explain LINE, no CDS" "explain --no-context LINE, CDS"
   "explain --format json LINE, CDS" "explain AH01630, CDS" "explain AH01630, no CDS"
-  "java -version (floor)")
+  "java -version (floor)" "explain LINE, CDS, no caches")
 run() {
   case $1 in
     0) "$launcher" explain "$line" ;;
@@ -32,6 +33,7 @@ run() {
     4) "$launcher" explain AH01630 ;;
     5) A2DOCTOR_CDS=off "$launcher" explain AH01630 ;;
     6) java -XX:+UseSerialGC -Xshare:auto -XX:TieredStopAtLevel=1 -XX:-UsePerfData -version ;;
+    7) A2DOCTOR_CACHE=off "$launcher" explain "$line" ;;
   esac
 }
 median() { # the median of the numbers on stdin

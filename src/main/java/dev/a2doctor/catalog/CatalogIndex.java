@@ -1,6 +1,5 @@
 package dev.a2doctor.catalog;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -85,6 +84,54 @@ public final class CatalogIndex {
   }
 
   /**
+   * As {@link #builtinFor(Path)}, trusting a note in {@code cacheDir} ({@link IndexStamp}) that
+   * the files in {@code dir} were checked and have not changed since, instead of reading them
+   * all; after a check from their contents, the note is written. A null {@code cacheDir} checks
+   * the contents every time.
+   */
+  public static Optional<Catalog> builtinFor(Path dir, Path cacheDir) {
+    if (cacheDir == null) {
+      return builtinFor(dir);
+    }
+    byte[] index;
+    try (InputStream in = CatalogIndex.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        return Optional.empty();
+      }
+      index = in.readAllBytes();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    long fingerprint;
+    try (DataInputStream d = new DataInputStream(new java.io.ByteArrayInputStream(index))) {
+      if (!MAGIC.equals(d.readUTF())) {
+        return Optional.empty();
+      }
+      fingerprint = d.readLong();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    IndexStamp stamp = new IndexStamp(cacheDir, dir);
+    boolean noted = stamp.holds(fingerprint);
+    if (!noted) {
+      long started = System.currentTimeMillis();
+      try {
+        if (fingerprint(dir) != fingerprint) {
+          return Optional.empty();
+        }
+      } catch (IOException | RuntimeException e) {
+        return Optional.empty();
+      }
+      stamp.note(fingerprint, started);
+    }
+    try {
+      return read(new java.io.ByteArrayInputStream(index), null, rel -> dir.resolve(rel).toString());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
    * Writes the index of the catalog directory {@code dir}; false (and nothing written) on
    * problems. The build runs it through {@code CatalogIndexWriter} (test sources: the main code
    * writes no files).
@@ -134,7 +181,7 @@ public final class CatalogIndex {
 
   static Optional<Catalog> read(InputStream raw, Long expected,
       java.util.function.Function<String, String> source) throws IOException {
-    DataInputStream d = new DataInputStream(new BufferedInputStream(raw, 1 << 16));
+    Cursor d = new Cursor(raw.readAllBytes());
     if (!MAGIC.equals(d.readUTF())) {
       return Optional.empty();
     }
@@ -192,7 +239,7 @@ public final class CatalogIndex {
     str(d, rel);
   }
 
-  private static Entry readEntry(DataInputStream d,
+  private static Entry readEntry(Cursor d,
       java.util.function.Function<String, String> source) throws IOException {
     String id = str(d);
     String area = str(d);
@@ -242,7 +289,7 @@ public final class CatalogIndex {
     }
   }
 
-  private static List<Example> examples(DataInputStream d) throws IOException {
+  private static List<Example> examples(Cursor d) throws IOException {
     int n = d.readInt();
     List<Example> xs = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -255,7 +302,7 @@ public final class CatalogIndex {
     map(d, t.byLang());
   }
 
-  private static Text text(DataInputStream d) throws IOException {
+  private static Text text(Cursor d) throws IOException {
     return new Text(map(d));
   }
 
@@ -267,7 +314,7 @@ public final class CatalogIndex {
     }
   }
 
-  private static Map<String, String> map(DataInputStream d) throws IOException {
+  private static Map<String, String> map(Cursor d) throws IOException {
     int n = d.readInt();
     Map<String, String> m = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
@@ -283,7 +330,7 @@ public final class CatalogIndex {
     }
   }
 
-  private static List<String> strings(DataInputStream d) throws IOException {
+  private static List<String> strings(Cursor d) throws IOException {
     int n = d.readInt();
     List<String> xs = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -303,13 +350,61 @@ public final class CatalogIndex {
     d.write(b);
   }
 
-  private static String str(DataInputStream d) throws IOException {
+  private static String str(Cursor d) throws IOException {
     int n = d.readInt();
-    if (n < 0) {
-      return null;
+    return n < 0 ? null : d.utf8(n);
+  }
+
+  /**
+   * The index's numbers and strings read straight from its bytes: through a {@code
+   * DataInputStream} every number was four synchronized {@code read()} calls and every string a
+   * copy, which a cold JVM runs in its interpreter.
+   */
+  private static final class Cursor {
+    private final byte[] b;
+    private int at;
+
+    Cursor(byte[] b) {
+      this.b = b;
     }
-    byte[] b = new byte[n];
-    d.readFully(b);
-    return new String(b, StandardCharsets.UTF_8);
+
+    private void need(int n) throws java.io.EOFException {
+      if (n < 0 || b.length - at < n) {
+        throw new java.io.EOFException("catalog index cut short");
+      }
+    }
+
+    int readInt() throws java.io.EOFException {
+      need(4);
+      int v = (b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8
+          | (b[at + 3] & 0xff);
+      at += 4;
+      return v;
+    }
+
+    long readLong() throws java.io.EOFException {
+      long hi = readInt() & 0xffffffffL;
+      return hi << 32 | (readInt() & 0xffffffffL);
+    }
+
+    boolean readBoolean() throws java.io.EOFException {
+      need(1);
+      return b[at++] != 0;
+    }
+
+    /** {@code writeUTF} of an ASCII text (the magic): a two-byte length, then the bytes. */
+    String readUTF() throws java.io.EOFException {
+      need(2);
+      int n = (b[at] & 0xff) << 8 | (b[at + 1] & 0xff);
+      at += 2;
+      return utf8(n);
+    }
+
+    String utf8(int n) throws java.io.EOFException {
+      need(n);
+      String s = new String(b, at, n, StandardCharsets.UTF_8);
+      at += n;
+      return s;
+    }
   }
 }

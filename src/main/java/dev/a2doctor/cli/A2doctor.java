@@ -30,6 +30,8 @@ import picocli.CommandLine.Option;
         "  A2DOCTOR_OPTS    options for the Java VM, e.g. -Xmx512m",
         "  A2DOCTOR_CDS     off: do not keep the class-data archive that speeds up start-up",
         "      (kept in ~/.cache/a2doctor, or in a2doctor under XDG_CACHE_HOME when set)",
+        "  A2DOCTOR_CACHE   off: read the server configuration (explain) and the installed",
+        "      catalog's files every time instead of trusting what was noted there",
         "  /usr/share/a2doctor/patterns  the catalog (--version says which one is used)",
         ExitCodes.HELP})
 public final class A2doctor implements Runnable {

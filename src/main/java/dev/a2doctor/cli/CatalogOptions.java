@@ -36,7 +36,8 @@ final class CatalogOptions {
   /** Loads the catalog and reports its broken entries on stderr; the rest still runs. */
   Catalog load(Io io) {
     List<Path> dirs = siteDirs(io);
-    Catalog builtin = InstalledCatalog.load();
+    Catalog builtin = InstalledCatalog.load(
+        dev.a2doctor.context.ContextLoader.cacheDir(io::env));
     // the YAML loader only when there are site entries to read (it is slow to start)
     Catalog c = dirs.isEmpty() ? builtin : Catalogs.load(builtin, new CatalogLoader(), dirs);
     for (CatalogProblem p : c.problems()) {

@@ -46,6 +46,12 @@ final class ContextOptions {
           + "format for other input.")
   String logFormat;
 
+  /**
+   * Whether {@link #load} goes through the context cache (ContextCache): explain sets it, as
+   * the command whose whole run is about as long as reading a large configuration.
+   */
+  boolean cached;
+
   /** The parser per input, set by {@link #load}. */
   private LogParsers parsers = LogParsers.defaults();
 
@@ -74,6 +80,10 @@ final class ContextOptions {
   private ServerContext loadContext(Io io) {
     if (noContext) {
       return ServerContext.none(dev.a2doctor.context.Note.of("context.no-context"));
+    }
+    if (cached) {
+      return new ContextLoader(io::env).loadCached(apacheConfig, passwd, root,
+          ContextLoader.cacheDir(io::env));
     }
     return new ContextLoader(io::env).load(apacheConfig, passwd, root);
   }

@@ -31,6 +31,9 @@ import picocli.CommandLine.Parameters;
             + "Unable to connect to WSGI daemon process ...'",
         "  a2doctor explain AH01630",
         "  a2doctor explain wsgi-daemon-connect-denied",
+        "%nThe server context is kept in ~/.cache/a2doctor/context.cache (a2doctor under",
+        "XDG_CACHE_HOME when set) and used while every file, directory and variable it came",
+        "from is unchanged; A2DOCTOR_CACHE=off reads the configuration every time.",
         ExitCodes.HELP})
 final class ExplainCommand implements Callable<Integer> {
 
@@ -73,6 +76,7 @@ final class ExplainCommand implements Callable<Integer> {
       io.out().flush();
       return ExitCodes.OK;
     }
+    contextOptions.cached = true;
     ServerContext context = contextOptions.load(io);
     Diagnoser diagnoser = new Diagnoser(new Matcher(catalog), context);
     diagnoser.parsingWith(contextOptions.parsers());

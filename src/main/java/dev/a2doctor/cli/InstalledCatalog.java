@@ -33,9 +33,17 @@ final class InstalledCatalog {
    * ({@link CatalogIndex}): no YAML parser is loaded, which keeps {@code explain} fast.
    */
   static Catalog load() {
+    return load((Path) null);
+  }
+
+  /**
+   * As {@link #load()}; an installed catalog directory is checked against the index through a
+   * note in {@code cacheDir} (the user's cache, null for none) instead of reading every file.
+   */
+  static Catalog load(Path cacheDir) {
     Path dir = installed();
     Optional<Catalog> indexed = dir == null ? CatalogIndex.builtin()
-        : CatalogIndex.builtinFor(dir);
+        : CatalogIndex.builtinFor(dir, cacheDir);
     return indexed.orElseGet(() -> load(new CatalogLoader()));
   }
 

@@ -37,6 +37,8 @@ public final class ApacheConfigReader {
   private final java.util.Set<String> modules = new java.util.HashSet<>(STATIC_MODULES);
   private final Path root;
   private Path serverRoot;
+  /** Told each path whose state decides what is read ({@link ContextCache} checks them). */
+  private java.util.function.Consumer<Path> watcher;
 
   /** What Debian's httpd has compiled in ({@code apache2 -l}). */
   private static final List<String> STATIC_MODULES = List.of("core.c", "mod_so.c",
@@ -58,6 +60,18 @@ public final class ApacheConfigReader {
     this.root = root;
   }
 
+  /** Tells {@code w} every file read, directory listed and path tested, as it happens. */
+  ApacheConfigReader watching(java.util.function.Consumer<Path> w) {
+    this.watcher = w;
+    return this;
+  }
+
+  private void watch(Path p) {
+    if (watcher != null) {
+      watcher.accept(p);
+    }
+  }
+
   /** {@code /etc/apache2/x} read below {@code --root DIR} is {@code DIR/etc/apache2/x}. */
   Path under(Path p) {
     if (root == null || !p.isAbsolute()) {
@@ -70,11 +84,13 @@ public final class ApacheConfigReader {
   public ApacheConfig read(Path mainFile) throws IOException {
     // paths stay as the user gave them (relative stays relative) so output is reproducible
     Path main = mainFile.normalize();
+    watch(main);
     if (!Files.isReadable(main)) {
       throw new IOException(main + ": cannot read the Apache configuration");
     }
     serverRoot = main.getParent() == null ? Path.of("") : main.getParent();
     Path envvars = serverRoot.resolve("envvars");
+    watch(envvars);
     // Debian's apache2ctl defines nothing by default; -D names are unknown here
     if (Files.isReadable(envvars)) {
       readEnvvars(envvars);
@@ -140,6 +156,7 @@ public final class ApacheConfigReader {
       return;
     }
     List<String> lines;
+    watch(file);
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -271,6 +288,7 @@ public final class ApacheConfigReader {
         addPath(dir.resolve(last), out);
         continue;
       }
+      watch(dir);
       if (!Files.isDirectory(dir)) {
         continue;
       }
@@ -289,9 +307,10 @@ public final class ApacheConfigReader {
   }
 
   private void addPath(Path p, List<Path> out) {
+    watch(p);
     if (Files.isDirectory(p)) {
       try (Stream<Path> s = Files.walk(p)) {
-        s.filter(Files::isRegularFile).sorted().forEach(out::add);
+        (watcher == null ? s : s.peek(watcher)).filter(Files::isRegularFile).sorted().forEach(out::add);
       } catch (IOException e) {
         problems.add(p + ": cannot list: " + e.getMessage());
       }

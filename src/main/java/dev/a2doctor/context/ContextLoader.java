@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -40,13 +41,64 @@ public final class ContextLoader {
    *     of another server's /etc); explicitly given files are taken as they are
    */
   public ServerContext load(Path apacheConfig, Path passwd, Path root) {
+    return load(apacheConfig, passwd, root, environment, null);
+  }
+
+  /**
+   * As {@link #load(Path, Path, Path)}, through the cache in {@code cacheDir} ({@link
+   * ContextCache}): the same context, without reading the configuration again while none of
+   * the files it came from changed. A null {@code cacheDir} reads it as {@link #load} does.
+   */
+  public ServerContext loadCached(Path apacheConfig, Path passwd, Path root, Path cacheDir) {
+    if (cacheDir == null) {
+      return load(apacheConfig, passwd, root);
+    }
+    return new ContextCache(cacheDir, environment).load(apacheConfig, passwd, root,
+        (env, watch) -> load(apacheConfig, passwd, root, env, watch));
+  }
+
+  /**
+   * Where {@link #loadCached} keeps the context for this user: {@code
+   * ${XDG_CACHE_HOME:-$HOME/.cache}/a2doctor} as for the launcher's AppCDS archive; null when
+   * {@code A2DOCTOR_CACHE=off} or neither variable is set.
+   */
+  public static Path cacheDir(Function<String, String> env) {
+    if ("off".equals(env.apply("A2DOCTOR_CACHE"))) {
+      return null;
+    }
+    String xdg = env.apply("XDG_CACHE_HOME");
+    String home = env.apply("HOME");
+    try {
+      if (xdg != null && !xdg.isEmpty()) {
+        return Path.of(xdg, "a2doctor");
+      }
+      return home == null || home.isEmpty() ? null : Path.of(home, ".cache", "a2doctor");
+    } catch (java.nio.file.InvalidPathException e) {
+      return null;
+    }
+  }
+
+  /**
+   * @param env the environment as the reader sees it
+   * @param watch when not null, told every path whose state decides what is read
+   */
+  ServerContext load(Path apacheConfig, Path passwd, Path root, Function<String, String> env,
+      Consumer<Path> watch) {
     List<Note> notes = new ArrayList<>();
     Optional<ApacheConfig> config = Optional.empty();
-    ApacheConfigReader reader = new ApacheConfigReader(environment, root);
+    ApacheConfigReader reader = new ApacheConfigReader(env, root).watching(watch);
     Path main = apacheConfig;
     if (main == null) {
-      main = DEFAULT_CONFIGS.stream().map(reader::under).filter(Files::isReadable).findFirst()
-          .orElse(null);
+      for (Path candidate : DEFAULT_CONFIGS) {
+        Path p = reader.under(candidate);
+        if (watch != null) {
+          watch.accept(p);
+        }
+        if (Files.isReadable(p)) {
+          main = p;
+          break;
+        }
+      }
     }
     if (main == null) {
       notes.add(Note.of("context.no-config", DEFAULT_CONFIGS));
@@ -63,6 +115,9 @@ public final class ContextLoader {
     }
     Optional<UserDatabase> users = Optional.empty();
     Path db = passwd == null ? reader.under(DEFAULT_PASSWD) : passwd;
+    if (watch != null) {
+      watch.accept(db);
+    }
     try {
       users = Optional.of(UserDatabase.read(db));
     } catch (IOException e) {

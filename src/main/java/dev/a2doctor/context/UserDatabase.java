@@ -43,6 +43,22 @@ public final class UserDatabase {
     return db;
   }
 
+  /** A database read before ({@link ContextCache}): uid to first name, name to first uid. */
+  static UserDatabase of(Path path, Map<Long, String> names, Map<String, Long> uids) {
+    UserDatabase db = new UserDatabase(path);
+    db.names.putAll(names);
+    db.uids.putAll(uids);
+    return db;
+  }
+
+  Map<Long, String> names() {
+    return java.util.Collections.unmodifiableMap(names);
+  }
+
+  Map<String, Long> uids() {
+    return java.util.Collections.unmodifiableMap(uids);
+  }
+
   public Path path() {
     return path;
   }
