@@ -24,7 +24,8 @@ public final class Match {
   private final String regex;
   private final List<String> groups;
   private final boolean fallback;
-  private final String required;
+  /** {@link #required}, worked out on first use (a start-up that matches one line needs few). */
+  private volatile String required;
   private volatile Pattern compiled;
   /** The number of each of {@link #groups} in the compiled regex, once asked for. */
   private volatile int[] groupNumbers;
@@ -52,7 +53,6 @@ public final class Match {
     this.groups = List.copyOf(groups);
     this.fallback = fallback;
     this.compiled = compiled;
-    this.required = regex == null ? "" : RequiredLiteral.of(regex);
   }
 
   public List<String> tags() {
@@ -88,7 +88,12 @@ public final class Match {
    * empty when none is known. See {@link RequiredLiteral}.
    */
   public String required() {
-    return required;
+    String r = required;
+    if (r == null) {
+      r = regex == null ? "" : RequiredLiteral.of(regex);
+      required = r; // the same text whichever thread works it out first
+    }
+    return r;
   }
 
   /** The compiled regex, compiled on the first call; null when the entry has no regex. */
