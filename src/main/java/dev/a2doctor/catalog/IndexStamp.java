@@ -1,18 +1,15 @@
 package dev.a2doctor.catalog;
 
+import dev.a2doctor.cache.CacheFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -74,7 +71,6 @@ final class IndexStamp {
    * be written or something changed too recently to be sure.
    */
   void note(long fingerprint, long checkedSince) {
-    Path tmp = null;
     try {
       List<Path> paths;
       try (Stream<Path> s = Files.walk(dir)) {
@@ -100,41 +96,15 @@ final class IndexStamp {
       }
       out.writeUTF(MAGIC);
       out.flush();
-      Files.createDirectories(file.getParent());
-      tmp = Files.createTempFile(file.getParent(), ".catalog", ".tmp");
-      Files.write(tmp, bytes.toByteArray());
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      tmp = null;
+      CacheFiles.replace(file, ".catalog", bytes.toByteArray());
     } catch (IOException | RuntimeException e) {
       // checked from the contents again next time
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException e) {
-          // a stray temporary file in the cache directory
-        }
-      }
     }
   }
 
-  /** Inode, device, size, modification and change time (ns); {@code {-1}} when missing. */
+  /** Inode, device, size, modification and change time (ns); negative when unreadable. */
   private static long[] stat(Path p) {
-    Map<String, Object> a;
-    try {
-      a = Files.readAttributes(p, ATTRIBUTES);
-    } catch (NoSuchFileException e) {
-      return new long[] {-1};
-    } catch (IOException e) {
-      return new long[] {-2};
-    }
-    String[] names = ATTRIBUTES.substring(5).split(",");
-    long[] out = new long[names.length];
-    for (int i = 0; i < names.length; i++) {
-      Object v = a.get(names[i]);
-      out[i] = v instanceof FileTime t ? t.to(TimeUnit.NANOSECONDS)
-          : v instanceof Number n ? n.longValue() : -4;
-    }
-    return out;
+    return CacheFiles.stat(p, ATTRIBUTES);
   }
+
 }

@@ -1,14 +1,11 @@
 package dev.a2doctor.context;
 
+import dev.a2doctor.cache.CacheFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -134,7 +131,6 @@ final class ContextCache {
 
   private void write(Path file, String inputs, Set<Path> watched, Map<String, String> asked,
       ServerContext context, long started) {
-    Path tmp = null;
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
       DataOutputStream out = new DataOutputStream(bytes);
@@ -170,21 +166,9 @@ final class ContextCache {
       out.flush();
       out.writeLong(checksum(bytes.toByteArray(), bytes.size()));
       out.flush();
-      Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, ".context", ".tmp"); // mode 0600
-      Files.write(tmp, bytes.toByteArray());
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      tmp = null;
+      CacheFiles.replace(file, ".context", bytes.toByteArray());
     } catch (IOException | RuntimeException e) {
       // no cache this time: the context was read and is right
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException e) {
-          // a stray temporary file in the cache directory
-        }
-      }
     }
   }
 
@@ -214,29 +198,13 @@ final class ContextCache {
   }
 
   /**
-   * The attributes of {@code p} (following links) as numbers: times in nanoseconds; one value
-   * for a path that does not exist (-1) or cannot be looked at (-2).
+   * The attributes of {@code p} (following links) as numbers: times in nanoseconds; one
+   * negative value for a path that does not exist or cannot be looked at.
    */
   static long[] stat(Path p, String attributes) {
-    Map<String, Object> a;
-    try {
-      a = Files.readAttributes(p, attributes);
-    } catch (NoSuchFileException e) {
-      return new long[] {-1};
-    } catch (AccessDeniedException e) {
-      return new long[] {-2};
-    } catch (IOException e) {
-      return new long[] {-3};
-    }
-    String[] names = attributes.substring(attributes.indexOf(':') + 1).split(",");
-    long[] out = new long[names.length];
-    for (int i = 0; i < names.length; i++) {
-      Object v = a.get(names[i]);
-      out[i] = v instanceof FileTime t ? t.to(TimeUnit.NANOSECONDS)
-          : v instanceof Number n ? n.longValue() : -4;
-    }
-    return out;
+    return CacheFiles.stat(p, attributes);
   }
+
 
   /** What decides the result besides the files: the jar, where and who, the options. */
   private static String inputs(Path apacheConfig, Path passwd, Path root) {

@@ -34,12 +34,10 @@ class NothingFromALogRunsOrIsWrittenTest {
       "dev/a2doctor/shell/Shell.java",
       "JLine writes the shell's command history to shell --history, default"
           + " $HOME/.a2doctor_history; the path never comes from a log",
-      "dev/a2doctor/context/ContextCache.java",
-      "writes context.cache (via a temporary file beside it) in the user's cache directory,"
-          + " ${XDG_CACHE_HOME:-$HOME/.cache}/a2doctor, from the environment; never from a log",
-      "dev/a2doctor/catalog/IndexStamp.java",
-      "writes catalog.stamp (via a temporary file beside it) in the same cache directory;"
-          + " the path never comes from a log");
+      "dev/a2doctor/cache/CacheFiles.java",
+      "replaces a cache file (via a temporary file beside it) in the user's cache directory,"
+          + " ${XDG_CACHE_HOME:-$HOME/.cache}/a2doctor, from the environment, for ContextCache"
+          + " (context.cache) and IndexStamp (catalog.stamp); never a path from a log");
 
   @Test
   void theMainCodeNeitherRunsProcessesNorWritesFiles() throws IOException {
