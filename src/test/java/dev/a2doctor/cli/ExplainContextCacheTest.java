@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -68,25 +66,7 @@ class ExplainContextCacheTest {
 
   /** A copy of the sample with every time an hour back (the cache skips fresh changes). */
   private Path agedCopy(Path sample) throws IOException {
-    Path root = tmp.resolve("server");
-    FileTime hourAgo = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
-    List<Path> all;
-    try (Stream<Path> s = Files.walk(sample)) {
-      all = s.toList();
-    }
-    for (Path p : all) {
-      Path to = root.resolve(sample.relativize(p).toString());
-      if (Files.isDirectory(p)) {
-        Files.createDirectories(to);
-      } else {
-        Files.copy(p, to);
-      }
-    }
-    try (Stream<Path> s = Files.walk(root)) {
-      for (Path p : s.toList()) {
-        Files.setLastModifiedTime(p, hourAgo);
-      }
-    }
-    return root;
+    return dev.a2doctor.context.AgedCopy.of(sample, tmp.resolve("server"));
   }
+
 }

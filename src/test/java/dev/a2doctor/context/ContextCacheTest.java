@@ -226,24 +226,7 @@ class ContextCacheTest {
 
   /** A copy of {@code sample}'s tree with every time an hour back. */
   private Path copy(Path sample, String name) throws IOException {
-    Path root = tmp.resolve(name);
-    List<Path> all;
-    try (Stream<Path> s = Files.walk(sample)) {
-      all = s.toList();
-    }
-    for (Path p : all) {
-      Path to = root.resolve(sample.relativize(p).toString());
-      if (Files.isDirectory(p)) {
-        Files.createDirectories(to);
-      } else {
-        Files.copy(p, to);
-      }
-    }
-    try (Stream<Path> s = Files.walk(root)) {
-      for (Path p : s.toList()) {
-        Files.setLastModifiedTime(p, FileTime.fromMillis(HOUR_AGO));
-      }
-    }
-    return root;
+    return AgedCopy.of(sample, tmp.resolve(name));
   }
+
 }
