@@ -58,14 +58,16 @@ public final class A2doctor implements Runnable {
   }
 
   /**
-   * The command line for {@code args}: {@code a2doctor explain ...} gets a tree with only that
-   * command ({@link ExplainOnly}), which picocli builds in about a third of the time, unless the
-   * config file has keys only the full tree knows; everything else gets {@link #commandLine(Io)}.
+   * The command line for {@code args}: {@code a2doctor explain ...} and {@code a2doctor diagnose
+   * ...} get a tree with only that command ({@link ExplainOnly}, {@link DiagnoseOnly}), which
+   * picocli builds in a fraction of the time, unless the config file has keys only the full tree
+   * knows; everything else gets {@link #commandLine(Io)}.
    */
   public static CommandLine commandLine(Io io, String... args) {
-    if (args.length > 0 && "explain".equals(args[0])) {
+    if (args.length > 0 && ("explain".equals(args[0]) || "diagnose".equals(args[0]))) {
       A2doctor root = new A2doctor(io);
-      CommandLine cl = new CommandLine(new ExplainOnly(root), new Factory(root));
+      Object top = "explain".equals(args[0]) ? new ExplainOnly(root) : new DiagnoseOnly(root);
+      CommandLine cl = new CommandLine(top, new Factory(root));
       if (ConfigFile.knowsAllKeys(cl, io)) {
         return configured(cl, root, io);
       }
