@@ -1,7 +1,6 @@
 package dev.a2doctor.catalog;
 
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -103,11 +102,12 @@ public final class CatalogIndex {
       return Optional.empty();
     }
     long fingerprint;
-    try (DataInputStream d = new DataInputStream(new java.io.ByteArrayInputStream(index))) {
-      if (!MAGIC.equals(d.readUTF())) {
+    try {
+      Cursor head = new Cursor(index);
+      if (!MAGIC.equals(head.readUTF())) {
         return Optional.empty();
       }
-      fingerprint = d.readLong();
+      fingerprint = head.readLong();
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -125,7 +125,7 @@ public final class CatalogIndex {
       stamp.note(fingerprint, started);
     }
     try {
-      return read(new java.io.ByteArrayInputStream(index), null, rel -> dir.resolve(rel).toString());
+      return read(index, null, rel -> dir.resolve(rel).toString());
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -181,7 +181,12 @@ public final class CatalogIndex {
 
   static Optional<Catalog> read(InputStream raw, Long expected,
       java.util.function.Function<String, String> source) throws IOException {
-    Cursor d = new Cursor(raw.readAllBytes());
+    return read(raw.readAllBytes(), expected, source);
+  }
+
+  private static Optional<Catalog> read(byte[] index, Long expected,
+      java.util.function.Function<String, String> source) throws IOException {
+    Cursor d = new Cursor(index);
     if (!MAGIC.equals(d.readUTF())) {
       return Optional.empty();
     }

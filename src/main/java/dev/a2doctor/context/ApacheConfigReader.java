@@ -310,7 +310,7 @@ public final class ApacheConfigReader {
     watch(p);
     if (Files.isDirectory(p)) {
       try (Stream<Path> s = Files.walk(p)) {
-        (watcher == null ? s : s.peek(watcher)).filter(Files::isRegularFile).sorted().forEach(out::add);
+        s.peek(this::watch).filter(Files::isRegularFile).sorted().forEach(out::add);
       } catch (IOException e) {
         problems.add(p + ": cannot list: " + e.getMessage());
       }

@@ -6,15 +6,11 @@ import com.google.re2j.Pattern;
 import dev.a2doctor.parse.LineParser;
 import dev.a2doctor.parse.ParseResult;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -160,12 +156,7 @@ class RequiredLiteralTest {
   }
 
   private static List<String> sampleLines() throws IOException {
-    List<String> lines = new ArrayList<>();
-    try (Stream<Path> s = Files.walk(Path.of("samples"))) {
-      for (Path f : s.filter(p -> p.toString().endsWith(".log")).sorted().toList()) {
-        lines.addAll(Files.readAllLines(f, StandardCharsets.UTF_8));
-      }
-    }
-    return lines;
+    return dev.a2doctor.SampleLogs.lines();
   }
+
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,10 +22,9 @@ class DiagnoseThreadsTest {
   @TempDir Path dir;
 
   static List<String> sampleLogs() throws IOException {
-    try (Stream<Path> s = Files.walk(Path.of("samples"))) {
-      return s.filter(p -> p.toString().endsWith(".log")).sorted().map(Path::toString).toList();
-    }
+    return dev.a2doctor.SampleLogs.files().stream().map(Path::toString).toList();
   }
+
 
   private static Cli.Result run(List<String> files, String... options) {
     List<String> args = new ArrayList<>(List.of("diagnose", "--no-context"));

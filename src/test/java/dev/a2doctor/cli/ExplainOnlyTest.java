@@ -45,9 +45,10 @@ class ExplainOnlyTest {
         List.of("explain", "--fail-on", "loud", "AH01630"));
   }
 
-  private record Run(CommandLine commandLine, int code, String out, String err) {}
+  record Run(CommandLine commandLine, int code, String out, String err) {}
 
-  private static Run run(Map<String, String> env, boolean small, List<String> args) {
+  /** Runs {@code args} in-process through the small tree or the full one. */
+  static Run run(Map<String, String> env, boolean small, List<String> args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     Io io = new Io(new PrintWriter(out), new PrintWriter(err), env,

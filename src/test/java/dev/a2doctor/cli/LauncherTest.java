@@ -71,7 +71,8 @@ class LauncherTest {
     }
   }
 
-  private static Process start(Map<String, String> env, String... args) throws IOException {
+  /** The launcher with {@code args}, in a clean environment plus {@code env}. */
+  private static ProcessBuilder processFor(Map<String, String> env, String... args) {
     List<String> command = new ArrayList<>(List.of(launcher.toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command);
@@ -79,6 +80,11 @@ class LauncherTest {
     pb.environment().remove("A2DOCTOR_CDS");
     pb.environment().put("A2DOCTOR_CONFIG", "/dev/null");
     pb.environment().putAll(env);
+    return pb;
+  }
+
+  private static Process start(Map<String, String> env, String... args) throws IOException {
+    ProcessBuilder pb = processFor(env, args);
     pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
     pb.redirectError(ProcessBuilder.Redirect.DISCARD);
     return pb.start();
@@ -87,13 +93,7 @@ class LauncherTest {
   private static Run run(Map<String, String> env, String... args)
       throws IOException, InterruptedException {
     Path out = dir.resolve("out-" + System.nanoTime());
-    List<String> command = new ArrayList<>(List.of(launcher.toString()));
-    command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command);
-    pb.environment().remove("A2DOCTOR_OPTS");
-    pb.environment().remove("A2DOCTOR_CDS");
-    pb.environment().put("A2DOCTOR_CONFIG", "/dev/null");
-    pb.environment().putAll(env);
+    ProcessBuilder pb = processFor(env, args);
     pb.redirectOutput(out.toFile());
     Path err = dir.resolve("err-" + System.nanoTime());
     pb.redirectError(err.toFile());

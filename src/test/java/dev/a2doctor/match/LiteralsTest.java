@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.a2doctor.catalog.CatalogLoader;
 import dev.a2doctor.catalog.Entry;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The automaton finds exactly the literals that {@code String.contains} finds. */
@@ -91,12 +87,7 @@ class LiteralsTest {
   }
 
   private static List<String> sampleLines() throws IOException {
-    List<String> lines = new ArrayList<>();
-    try (Stream<Path> s = Files.walk(Path.of("samples"))) {
-      for (Path f : s.filter(p -> p.toString().endsWith(".log")).sorted().toList()) {
-        lines.addAll(Files.readAllLines(f, StandardCharsets.UTF_8));
-      }
-    }
-    return lines;
+    return dev.a2doctor.SampleLogs.lines();
   }
+
 }

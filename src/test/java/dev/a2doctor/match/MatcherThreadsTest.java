@@ -8,16 +8,12 @@ import dev.a2doctor.parse.LineParser;
 import dev.a2doctor.parse.LogLine;
 import dev.a2doctor.parse.ParseResult;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,15 +64,12 @@ class MatcherThreadsTest {
   static List<LogLine> sampleLines() throws IOException {
     LineParser parser = new LineParser();
     List<LogLine> lines = new ArrayList<>();
-    try (Stream<Path> s = Files.walk(Path.of("samples"))) {
-      for (Path f : s.filter(p -> p.toString().endsWith(".log")).sorted().toList()) {
-        for (String raw : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-          if (parser.parse(raw) instanceof ParseResult.Parsed p) {
-            lines.add(p.line());
-          }
-        }
+    for (String raw : dev.a2doctor.SampleLogs.lines()) {
+      if (parser.parse(raw) instanceof ParseResult.Parsed p) {
+        lines.add(p.line());
       }
     }
     return lines;
   }
+
 }

@@ -2,7 +2,6 @@ package dev.a2doctor.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.a2doctor.catalog.CatalogLoader;
 import dev.a2doctor.context.ServerContext;
 import dev.a2doctor.match.Matcher;
 import java.io.IOException;
@@ -11,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,10 +21,9 @@ class PartedRunTest {
 
   /** Every real capture under samples/, by path. */
   static List<Path> sampleLogs() throws IOException {
-    try (Stream<Path> s = Files.walk(Path.of("samples"))) {
-      return s.filter(p -> p.toString().endsWith(".log")).sorted().toList();
-    }
+    return dev.a2doctor.SampleLogs.files();
   }
+
 
   static Diagnoser fresh() {
     return new Diagnoser(MATCHER, ServerContext.none("test"), e -> { }, () -> 0L);
