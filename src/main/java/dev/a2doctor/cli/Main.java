@@ -19,6 +19,9 @@ public final class Main {
     if (Boolean.getBoolean(ExplainFastPath.REHEARSE)) {
       ExplainFastPath.rehearse(System.getenv());
     }
+    if (Boolean.getBoolean(AotTraining.PROPERTY)) {
+      AotTraining.run(System.getenv());
+    }
     System.exit(code);
   }
 

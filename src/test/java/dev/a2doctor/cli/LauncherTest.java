@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,11 +23,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The launcher script (src/main/sh/a2doctor) with its AppCDS archive, run as a user runs it:
+ * The launcher script (src/main/sh/a2doctor) with its start-up cache, run as a user runs it:
  * beside an a2doctor.jar made of the compiled classes (the packaged jar is not built yet when
- * the tests run), with the user's cache in a temporary directory.
+ * the tests run), with the user's cache in a temporary directory; with the Java that runs the
+ * tests (an AppCDS archive before Java 25) and with a Java 25 or later from /usr/lib/jvm (an AOT
+ * cache), which CI's machines have: in CI, a missing one fails the tests.
  */
 class LauncherTest {
 
@@ -44,31 +49,121 @@ class LauncherTest {
     jar(Path.of("target/classes"), bin.resolve("a2doctor.jar"));
   }
 
-  /** The classes and resources of {@code classes} in a jar whose manifest names the libraries. */
+  /**
+   * The classes and resources of {@code classes} and of the libraries on the class path in one
+   * jar, as the shade plugin packs them (services merged; no signatures, module descriptors or
+   * versioned classes): an AOT cache of Java 25 leaves out classes of multi-release jars and
+   * their subclasses, so a jar that only named the libraries would not be the one users run.
+   */
   private static void jar(Path classes, Path jar) throws IOException {
     Manifest m = new Manifest();
     m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
     m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Main.class.getName());
-    List<String> libs = new ArrayList<>();
-    for (String p : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      if (p.endsWith(".jar")) {
-        libs.add(Path.of(p).toUri().toString());
-      }
-    }
-    m.getMainAttributes().put(Attributes.Name.CLASS_PATH, String.join(" ", libs));
-    try (OutputStream o = Files.newOutputStream(jar);
-        JarOutputStream j = new JarOutputStream(o, m);
-        Stream<Path> files = Files.walk(classes)) {
+    Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+    try (Stream<Path> files = Files.walk(classes)) {
       for (Path f : files.filter(f -> !f.equals(classes)).sorted().toList()) {
         String name = classes.relativize(f).toString().replace('\\', '/');
         // directories too: the catalog is found by its directory's entry
-        j.putNextEntry(new JarEntry(Files.isDirectory(f) ? name + "/" : name));
-        if (!Files.isDirectory(f)) {
-          Files.copy(f, j);
+        entries.put(Files.isDirectory(f) ? name + "/" : name,
+            Files.isDirectory(f) ? new byte[0] : Files.readAllBytes(f));
+      }
+    }
+    for (String p : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      if (!p.endsWith(".jar")) {
+        continue;
+      }
+      try (java.util.jar.JarFile lib = new java.util.jar.JarFile(p)) {
+        for (JarEntry e : java.util.Collections.list(lib.entries())) {
+          String name = e.getName();
+          if (name.equals("META-INF/MANIFEST.MF") || name.matches("META-INF/[^/]*\\.(SF|DSA|RSA)")
+              || name.endsWith("module-info.class") || name.startsWith("META-INF/versions/")) {
+            continue;
+          }
+          byte[] bytes = lib.getInputStream(e).readAllBytes();
+          if (name.startsWith("META-INF/services/") && entries.containsKey(name)) {
+            byte[] before = entries.get(name);
+            byte[] both = java.util.Arrays.copyOf(before, before.length + 1 + bytes.length);
+            both[before.length] = '\n';
+            System.arraycopy(bytes, 0, both, before.length + 1, bytes.length);
+            entries.put(name, both);
+          } else {
+            entries.putIfAbsent(name, bytes);
+          }
         }
+      }
+    }
+    try (OutputStream o = Files.newOutputStream(jar);
+        JarOutputStream j = new JarOutputStream(o, m)) {
+      for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+        j.putNextEntry(new JarEntry(e.getKey()));
+        j.write(e.getValue());
         j.closeEntry();
       }
     }
+  }
+
+  /** A Java installation and its major version. */
+  record Java(Path home, int major) {
+    @Override
+    public String toString() {
+      return "Java " + major;
+    }
+
+    Map<String, String> env() {
+      return Map.of("JAVA_HOME", home.toString());
+    }
+
+    /** The name of its cache file: an AOT cache from Java 25 on, else an AppCDS archive. */
+    String cacheName() {
+      return "a2doctor-j" + major + "-[0-9]+\\." + (major >= 25 ? "aot" : "jsa");
+    }
+  }
+
+  /** The major version in a JDK's release file; 0 when there is none. */
+  static int major(Path home) {
+    try {
+      for (String l : Files.readAllLines(home.resolve("release"))) {
+        if (l.startsWith("JAVA_VERSION=\"")) {
+          String v = l.substring("JAVA_VERSION=\"".length()).replaceAll("[^0-9].*", "");
+          return v.isEmpty() ? 0 : Integer.parseInt(v);
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return 0;
+    }
+    return 0;
+  }
+
+  /** The JDKs under /usr/lib/jvm, as the launcher lists them (sorted by name). */
+  static List<Path> jvmDirs() throws IOException {
+    Path jvm = Path.of("/usr/lib/jvm");
+    if (!Files.isDirectory(jvm)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(jvm)) {
+      return s.filter(d -> Files.isExecutable(d.resolve("bin/java")))
+          .sorted(java.util.Comparator.comparing(d -> d.getFileName().toString())).toList();
+    }
+  }
+
+  /** The Java running the tests, and the newest Java 25+ under /usr/lib/jvm. */
+  static List<Java> javas() throws IOException {
+    List<Java> javas = new ArrayList<>();
+    javas.add(new Java(Path.of(System.getProperty("java.home")), Runtime.version().feature()));
+    Java newest = null;
+    for (Path d : jvmDirs()) {
+      int m = major(d);
+      if (m >= 25 && (newest == null || m > newest.major())) {
+        newest = new Java(d, m);
+      }
+    }
+    if (newest != null && newest.major() != javas.get(0).major()) {
+      javas.add(newest);
+    } else if (newest == null && System.getenv("CI") != null) {
+      throw new IllegalStateException("CI: no Java 25 or later under /usr/lib/jvm, whose AOT "
+          + "cache the launcher uses (this kind of machine has Temurin 25 there)");
+    }
+    return javas;
   }
 
   /** The launcher with {@code args}, in a clean environment plus {@code env}. */
@@ -78,6 +173,7 @@ class LauncherTest {
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().remove("A2DOCTOR_OPTS");
     pb.environment().remove("A2DOCTOR_CDS");
+    pb.environment().remove("JAVA_HOME");
     pb.environment().put("A2DOCTOR_CONFIG", "/dev/null");
     pb.environment().putAll(env);
     return pb;
@@ -125,19 +221,29 @@ class LauncherTest {
     return Map.of("XDG_CACHE_HOME", cache.toString());
   }
 
-  @Test
-  void firstRunRecordsAnArchiveThatHoldsEveryClassOfExplain() throws Exception {
-    Path cache = dir.resolve("cache-first");
-    Run first = run(cache(cache), "--version");
+  private static Map<String, String> cache(Path cache, Java java) {
+    Map<String, String> env = new HashMap<>(java.env());
+    env.put("XDG_CACHE_HOME", cache.toString());
+    return env;
+  }
+
+  @ParameterizedTest
+  @MethodSource("javas")
+  void firstRunRecordsACacheThatHoldsEveryClassOfExplain(Java java) throws Exception {
+    Path cache = dir.resolve("cache-first-" + java.major());
+    Run first = run(cache(cache, java), "--version");
     assertThat(first.code()).as(first.err()).isZero();
     assertThat(first.err()).isEmpty();
+    // nothing but what the command says: no word of the JVM's recording on stdout
+    assertThat(first.out()).startsWith("a2doctor ").contains("java: " + java.major() + ".")
+        .doesNotContain("AOT").doesNotContain("warning");
     List<Path> archives = files(cache);
     assertThat(archives).hasSize(1);
-    assertThat(archives.get(0).getFileName().toString()).matches("a2doctor-[0-9]+\\.jsa");
+    assertThat(archives.get(0).getFileName().toString()).matches(java.cacheName());
 
     // a first run that was not explain still archived explain's classes (the rehearsal)
-    Path log = dir.resolve("class-load.txt");
-    Map<String, String> env = new HashMap<>(cache(cache));
+    Path log = dir.resolve("class-load-" + java.major() + ".txt");
+    Map<String, String> env = new HashMap<>(cache(cache, java));
     env.put("A2DOCTOR_OPTS", "-Xlog:class+load:file=" + log);
     Run explain = run(env, "explain", ExplainOnlyTest.capturedLine());
     assertThat(explain.code()).isZero();
@@ -146,29 +252,34 @@ class LauncherTest {
         .filter(l -> l.contains(" dev.a2doctor.")).toList();
     assertThat(ours).hasSizeGreaterThan(50);
     assertThat(ours).allSatisfy(l -> assertThat(l).contains("source: shared objects file"));
-    // nor picocli's parser, Jackson, the YAML loader or JLine on the way of explain's text
-    assertThat(Files.readAllLines(log)).noneMatch(l -> l.contains(" picocli.CommandLine ")
+    // nor picocli's parser, Jackson, the YAML loader or JLine on the way of explain's text;
+    // an AOT cache (Java 25) loads all it holds at start-up, cheaply: there, none from a jar
+    List<String> loaded = Files.readAllLines(log).stream()
+        .filter(l -> java.major() < 25 || !l.contains("source: shared objects file")).toList();
+    assertThat(loaded).noneMatch(l -> l.contains(" picocli.CommandLine ")
         || l.contains(" tools.jackson.") || l.contains(" org.yaml.")
         || l.contains(" org.jline."));
     assertThat(files(cache)).isEqualTo(archives);
   }
 
-  @Test
-  void keepsTheExitCodeOnTheRecordingRunAndAfter() throws Exception {
-    Path cache = dir.resolve("cache-code");
-    Run first = run(cache(cache), "explain", "AH99999");
-    Run second = run(cache(cache), "explain", "AH99999");
+  @ParameterizedTest
+  @MethodSource("javas")
+  void keepsTheExitCodeOnTheRecordingRunAndAfter(Java java) throws Exception {
+    Path cache = dir.resolve("cache-code-" + java.major());
+    Run first = run(cache(cache, java), "explain", "AH99999");
+    Run second = run(cache(cache, java), "explain", "AH99999");
     assertThat(first.code()).isEqualTo(ExitCodes.FINDINGS);
     assertThat(second).isEqualTo(first);
     assertThat(files(cache)).hasSize(1);
   }
 
-  @Test
-  void concurrentFirstRunsAllAnswerAndLeaveOneArchive() throws Exception {
-    Path cache = dir.resolve("cache-concurrent");
+  @ParameterizedTest
+  @MethodSource("javas")
+  void concurrentFirstRunsAllAnswerAndLeaveOneArchive(Java java) throws Exception {
+    Path cache = dir.resolve("cache-concurrent-" + java.major());
     List<Process> ps = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      ps.add(start(cache(cache), "explain", "AH01630"));
+      ps.add(start(cache(cache, java), "explain", "AH01630"));
     }
     for (Process p : ps) {
       assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -176,8 +287,8 @@ class LauncherTest {
     }
     List<Path> left = files(cache);
     assertThat(left).hasSize(1);
-    assertThat(left.get(0).getFileName().toString()).matches("a2doctor-[0-9]+\\.jsa");
-    Run after = run(cache(cache), "explain", "AH01630");
+    assertThat(left.get(0).getFileName().toString()).matches(java.cacheName());
+    Run after = run(cache(cache, java), "explain", "AH01630");
     assertThat(after.code()).isZero();
     assertThat(after.err()).isEmpty();
   }
@@ -193,17 +304,18 @@ class LauncherTest {
     assertThat(Files.readString(notADir)).isEqualTo("x");
   }
 
-  @Test
-  void replacesTheArchiveWhenTheJarChanges() throws Exception {
-    Path bin = Files.createDirectories(dir.resolve("other-install"));
+  @ParameterizedTest
+  @MethodSource("javas")
+  void replacesTheArchiveWhenTheJarChanges(Java java) throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("other-install-" + java.major()));
     Path other = bin.resolve("a2doctor");
     Files.copy(launcher, other);
     Files.copy(launcher.resolveSibling("a2doctor.jar"), bin.resolve("a2doctor.jar"));
-    Path cache = dir.resolve("cache-new-jar");
+    Path cache = dir.resolve("cache-new-jar-" + java.major());
     ProcessBuilder pb = new ProcessBuilder(other.toString(), "explain", "AH01630")
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(ProcessBuilder.Redirect.DISCARD);
-    pb.environment().put("XDG_CACHE_HOME", cache.toString());
+    pb.environment().putAll(cache(cache, java));
     pb.environment().put("A2DOCTOR_CONFIG", "/dev/null");
     pb.environment().remove("A2DOCTOR_OPTS");
     pb.environment().remove("A2DOCTOR_CDS");
@@ -212,7 +324,7 @@ class LauncherTest {
     assertThat(before).hasSize(1);
     // a new version installed under the same name (here: the same jar, written an hour later)
     Path jar = bin.resolve("a2doctor.jar");
-    Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(
         Files.getLastModifiedTime(jar).toMillis() + 3_600_000));
     assertThat(pb.start().waitFor()).isZero();
     List<Path> after = files(cache);
@@ -227,6 +339,107 @@ class LauncherTest {
     env.put("A2DOCTOR_CDS", "off");
     Run r = run(env, "explain", "AH01630");
     assertThat(r.code()).isZero();
+    assertThat(files(cache)).isEmpty();
+  }
+
+  /** The java.home of the JVM the launcher started, as {@code -XshowSettings} prints it. */
+  private static Path javaHomeOf(Map<String, String> env) throws Exception {
+    Map<String, String> e = new HashMap<>(env);
+    e.put("A2DOCTOR_OPTS", "-XshowSettings:properties");
+    e.put("A2DOCTOR_CDS", "off");
+    Run r = run(e, "--version");
+    assertThat(r.code()).as(r.err()).isZero();
+    String home = r.err().lines().map(String::strip).filter(l -> l.startsWith("java.home = "))
+        .findFirst().orElseThrow().substring("java.home = ".length());
+    return Path.of(home).toRealPath();
+  }
+
+  @Test
+  void choosesTheNewestJavaOfPathAndUsrLibJvmWithoutJavaHome() throws Exception {
+    // what the launcher should find: java on PATH first, then /usr/lib/jvm/* by name; the
+    // newest wins, the first of equal versions
+    List<Path> homes = new ArrayList<>();
+    for (String d : System.getenv("PATH").split(File.pathSeparator)) {
+      Path java = Path.of(d.isEmpty() ? "." : d, "java");
+      if (Files.isExecutable(java)) {
+        homes.add(java.toRealPath().getParent().getParent());
+        break;
+      }
+    }
+    homes.addAll(jvmDirs());
+    Path newest = null;
+    int best = 16;
+    for (Path h : homes) {
+      if (major(h) > best) {
+        best = major(h);
+        newest = h;
+      }
+    }
+    assertThat(newest).as("a Java 17+ on this machine").isNotNull();
+    assertThat(javaHomeOf(Map.of())).isEqualTo(newest.toRealPath());
+  }
+
+  @Test
+  void javaHomeWinsOverANewerJava() throws Exception {
+    Java running = javas().get(0);
+    assertThat(javaHomeOf(running.env())).isEqualTo(running.home().toRealPath());
+  }
+
+  @Test
+  void keepsOneCachePerJava() throws Exception {
+    List<Java> javas = javas();
+    org.junit.jupiter.api.Assumptions.assumeTrue(javas.size() > 1, "only one Java here");
+    Path cache = dir.resolve("cache-two-javas");
+    for (Java java : javas) {
+      assertThat(run(cache(cache, java), "explain", "AH01630").code()).isZero();
+    }
+    List<Path> both = files(cache);
+    assertThat(both).hasSize(2);
+    Map<Path, Object> keys = new HashMap<>();
+    for (Path p : both) {
+      keys.put(p, Files.readAttributes(p, "unix:ino,lastModifiedTime"));
+    }
+    // each Java's later runs use its own cache and record nothing again
+    for (Java java : javas) {
+      Run r = run(cache(cache, java), "explain", "AH01630");
+      assertThat(r.code()).isZero();
+      assertThat(r.err()).isEmpty();
+      assertThat(r.out()).isEqualTo(inProcess("explain", "AH01630"));
+    }
+    for (Path p : files(cache)) {
+      assertThat(Files.readAttributes(p, "unix:ino,lastModifiedTime")).isEqualTo(keys.get(p));
+    }
+  }
+
+  @Test
+  void theTrainingRunOfAnAotCacheLeavesNoTemporaryFile() throws Exception {
+    Java java = javas().stream().filter(j -> j.major() >= 25).findFirst().orElse(null);
+    org.junit.jupiter.api.Assumptions.assumeTrue(java != null, "no Java 25 here");
+    Path tmp = Files.createDirectories(dir.resolve("tmp-training"));
+    Path cache = dir.resolve("cache-training");
+    Map<String, String> env = new HashMap<>(cache(cache, java));
+    env.put("A2DOCTOR_OPTS", "-Djava.io.tmpdir=" + tmp);
+    Run r = run(env, "explain", "AH01630");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo(inProcess("explain", "AH01630"));
+    assertThat(files(cache)).hasSize(1);
+    try (Stream<Path> left = Files.list(tmp)) {
+      assertThat(left).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("javas")
+  void sharingOptionsOfTheUserTurnTheCacheOff(Java java) throws Exception {
+    // the JVM refuses -XX:AOTConfiguration with -Xshare, and a refused recording run would
+    // fail the command every time: the launcher leaves sharing to the user's options
+    Path cache = dir.resolve("cache-xshare-" + java.major());
+    Map<String, String> env = new HashMap<>(cache(cache, java));
+    env.put("A2DOCTOR_OPTS", "-Xshare:off");
+    Run r = run(env, "explain", "AH01630");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).isEqualTo(inProcess("explain", "AH01630"));
     assertThat(files(cache)).isEmpty();
   }
 }
