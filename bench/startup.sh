@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Cold start of the built launcher: wall time of `a2doctor explain LINE` (with the server
 # context of this machine, and with --no-context), `explain --format json LINE` and `a2doctor
-# explain AH01630`, with the AppCDS archive (the launcher's default) and without
-# (A2DOCTOR_CDS=off), `explain LINE` without the context cache and catalog note
-# (A2DOCTOR_CACHE=off), and of `java -version` with the launcher's JVM options (the floor: the
-# JVM's own start), the commands taking turns in each round so that a busy machine slows all of
-# them alike. Prints, in milliseconds, the median and fastest wall time and the median CPU time
-# (user + system) of each, and the load average before and after.
+# explain AH01630`, with the start-up cache (the launcher's default: an AOT cache on Java 25+,
+# an AppCDS archive before; the rows say CDS for either) and without (A2DOCTOR_CDS=off),
+# `explain LINE` without the context cache and catalog note (A2DOCTOR_CACHE=off), and of
+# `java -version` with the launcher's JVM options and Java (the floor: the JVM's own start), the
+# commands taking turns in each round so that a busy machine slows all of them alike. Prints, in
+# milliseconds, the median and fastest wall time and the median CPU time (user + system) of
+# each, and the load average before and after. The launcher takes the newest Java; another one:
+# JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64 bench/startup.sh
 #
 #   bench/startup.sh [ROUNDS] [LAUNCHER]        (defaults: 20, target/a2doctor)
 set -euo pipefail
@@ -20,6 +22,11 @@ cache=$(mktemp -d)
 trap 'rm -rf "$cache"' EXIT
 export XDG_CACHE_HOME=$cache
 "$launcher" explain "$line" >/dev/null || true   # the first run writes the archive
+# the Java the launcher runs (JAVA_HOME, else the newest of PATH and /usr/lib/jvm): its floor
+java_home=$(A2DOCTOR_CDS=off A2DOCTOR_OPTS=-XshowSettings:properties "$launcher" --version 2>&1 \
+  | sed -n 's/^ *java.home = //p')
+java_bin=${java_home:+$java_home/bin/}java
+echo "Java: $("$java_bin" -version 2>&1 | head -n 1) ($java_bin)"
 
 names=("explain LINE, CDS" "explain LINE, no CDS" "explain --no-context LINE, CDS"
   "explain --format json LINE, CDS" "explain AH01630, CDS" "explain AH01630, no CDS"
@@ -32,7 +39,7 @@ run() {
     3) "$launcher" explain --format json "$line" ;;
     4) "$launcher" explain AH01630 ;;
     5) A2DOCTOR_CDS=off "$launcher" explain AH01630 ;;
-    6) java -XX:+UseSerialGC -Xshare:auto -XX:TieredStopAtLevel=1 -XX:-UsePerfData -version ;;
+    6) "$java_bin" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -version ;;
     7) A2DOCTOR_CACHE=off "$launcher" explain "$line" ;;
   esac
 }

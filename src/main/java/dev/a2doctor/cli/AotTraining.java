@@ -39,18 +39,29 @@ final class AotTraining {
 
   /** Diagnoses the training log as text and as JSON, writing nothing but the temporary log. */
   static void run(Map<String, String> env) {
+    run(env, Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  /**
+   * {@link #run} with the temporary log in {@code tmp}; returns the exit codes of the two
+   * diagnoses (an empty array when the training could not run).
+   */
+  static int[] run(Map<String, String> env, Path tmp) {
     PrintWriter sink = new PrintWriter(Writer.nullWriter());
     Map<String, String> quiet = new HashMap<>(env);
     quiet.remove(ConfigFile.ENV);
     Io io = new Io(sink, sink, quiet, InputStream.nullInputStream(), false);
     Path log = null;
     try {
-      log = Files.createTempFile("a2doctor-training-", ".log");
+      log = Files.createTempFile(tmp, "a2doctor-training-", ".log");
       Files.write(log, lines(InstalledCatalog.load()), StandardCharsets.UTF_8);
-      ExplainFastPath.execute(io, "diagnose", "--no-context", "--format", "json", log.toString());
-      ExplainFastPath.execute(io, "diagnose", "--no-context", log.toString());
+      return new int[] {
+        ExplainFastPath.execute(io, "diagnose", "--no-context", "--format", "json",
+            log.toString()),
+        ExplainFastPath.execute(io, "diagnose", "--no-context", log.toString())};
     } catch (IOException | RuntimeException e) {
       // only training: the command the user ran has answered already
+      return new int[0];
     } finally {
       if (log != null) {
         try {

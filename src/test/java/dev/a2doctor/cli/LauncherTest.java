@@ -113,9 +113,9 @@ class LauncherTest {
       return Map.of("JAVA_HOME", home.toString());
     }
 
-    /** The name of its cache file: an AOT cache from Java 25 on, else an AppCDS archive. */
+    /** The name of its AppCDS archive, which every command but diagnose and report uses. */
     String cacheName() {
-      return "a2doctor-j" + major + "-[0-9]+\\." + (major >= 25 ? "aot" : "jsa");
+      return "a2doctor-j" + major + "-[0-9]+\\.jsa";
     }
   }
 
@@ -252,11 +252,8 @@ class LauncherTest {
         .filter(l -> l.contains(" dev.a2doctor.")).toList();
     assertThat(ours).hasSizeGreaterThan(50);
     assertThat(ours).allSatisfy(l -> assertThat(l).contains("source: shared objects file"));
-    // nor picocli's parser, Jackson, the YAML loader or JLine on the way of explain's text;
-    // an AOT cache (Java 25) loads all it holds at start-up, cheaply: there, none from a jar
-    List<String> loaded = Files.readAllLines(log).stream()
-        .filter(l -> java.major() < 25 || !l.contains("source: shared objects file")).toList();
-    assertThat(loaded).noneMatch(l -> l.contains(" picocli.CommandLine ")
+    // nor picocli's parser, Jackson, the YAML loader or JLine on the way of explain's text
+    assertThat(Files.readAllLines(log)).noneMatch(l -> l.contains(" picocli.CommandLine ")
         || l.contains(" tools.jackson.") || l.contains(" org.yaml.")
         || l.contains(" org.jline."));
     assertThat(files(cache)).isEqualTo(archives);
@@ -411,17 +408,48 @@ class LauncherTest {
     }
   }
 
-  @Test
-  void theTrainingRunOfAnAotCacheLeavesNoTemporaryFile() throws Exception {
+  /** The Java 25+ of {@link #javas}, or none. */
+  private static Java java25() throws IOException {
     Java java = javas().stream().filter(j -> j.major() >= 25).findFirst().orElse(null);
     org.junit.jupiter.api.Assumptions.assumeTrue(java != null, "no Java 25 here");
+    return java;
+  }
+
+  @Test
+  void logReadingCommandsGetAnAotCacheOnJava25AndShortOnesAnArchive() throws Exception {
+    Java java = java25();
+    Path cache = dir.resolve("cache-aot");
+    String sample = "samples/access-require/error.log";
+    String expected = inProcess("diagnose", "--no-context", sample);
+    Run first = run(cache(cache, java), "diagnose", "--no-context", sample);
+    assertThat(first.err()).isEmpty();
+    assertThat(first.out()).isEqualTo(expected);
+    assertThat(files(cache)).singleElement().satisfies(
+        p -> assertThat(p.getFileName().toString()).matches("a2doctor-j" + java.major()
+            + "-[0-9]+\\.aot"));
+    assertThat(run(cache(cache, java), "explain", "AH01630").code()).isZero();
+    assertThat(files(cache)).hasSize(2).anySatisfy(
+        p -> assertThat(p.getFileName().toString()).matches(java.cacheName()));
+    // the next diagnosis maps the AOT cache, and says the same
+    Map<String, String> env = new HashMap<>(cache(cache, java));
+    env.put("A2DOCTOR_OPTS", "-Xlog:aot=info:file=" + dir.resolve("aot.txt"));
+    Run second = run(env, "diagnose", "--no-context", sample);
+    assertThat(second.out()).isEqualTo(expected);
+    assertThat(second.code()).isEqualTo(first.code());
+    assertThat(Files.readString(dir.resolve("aot.txt"))).contains("Opened AOT cache "
+        + files(cache).stream().filter(p -> p.toString().endsWith(".aot")).findFirst()
+            .orElseThrow());
+  }
+
+  @Test
+  void theTrainingRunOfAnAotCacheLeavesNoTemporaryFile() throws Exception {
+    Java java = java25();
     Path tmp = Files.createDirectories(dir.resolve("tmp-training"));
     Path cache = dir.resolve("cache-training");
     Map<String, String> env = new HashMap<>(cache(cache, java));
     env.put("A2DOCTOR_OPTS", "-Djava.io.tmpdir=" + tmp);
-    Run r = run(env, "explain", "AH01630");
-    assertThat(r.code()).isZero();
-    assertThat(r.out()).isEqualTo(inProcess("explain", "AH01630"));
+    Run r = run(env, "diagnose", "--no-context", "samples/access-require/error.log");
+    assertThat(r.err()).isEmpty();
     assertThat(files(cache)).hasSize(1);
     try (Stream<Path> left = Files.list(tmp)) {
       assertThat(left).isEmpty();
@@ -441,5 +469,17 @@ class LauncherTest {
     assertThat(r.err()).isEmpty();
     assertThat(r.out()).isEqualTo(inProcess("explain", "AH01630"));
     assertThat(files(cache)).isEmpty();
+  }
+
+  @Test
+  void runsThatGoOnUntilStoppedRecordNothing() throws Exception {
+    // watch, shell and a bare a2doctor reading a pipe end with ^C, which would keep nothing:
+    // they use a cache made by another command but do not make one
+    Path cache = dir.resolve("cache-watch");
+    Run watch = run(cache(cache), "watch", "--help");
+    assertThat(watch.code()).as(watch.err()).isZero();
+    assertThat(files(cache)).isEmpty();
+    assertThat(run(cache(cache), "explain", "AH01630").code()).isZero();
+    assertThat(files(cache)).hasSize(1);
   }
 }
