@@ -75,8 +75,7 @@ grep -qx "a2doctor $version" "$work/version.txt" || fail "--version: $(cat "$wor
 grep -qx "catalog: $entries entries from $home/share/a2doctor/patterns" "$work/version.txt" \
   || fail "--version does not name the unpacked catalog with $entries entries: $(cat "$work/version.txt")"
 check "tarball --version: $(sed -n 2p "$work/version.txt")"
-# the launcher takes the newest Java: Java 25 or later keeps an AOT cache, older ones an AppCDS
-# archive (this kind of machine has Temurin 25 in /usr/lib/jvm beside Debian's Java 17)
+# --version keeps an AppCDS archive on any Java (diagnose and report an AOT cache on Java 25+)
 archives=("$work"/cache/a2doctor/a2doctor-j*-*.*)
 [ -s "${archives[0]}" ] || fail "the first run left no start-up cache in $work/cache/a2doctor"
 check "first run made ${archives[0]#"$work"/}"

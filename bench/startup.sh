@@ -7,7 +7,7 @@
 # `java -version` with the launcher's JVM options and Java (the floor: the JVM's own start), the
 # commands taking turns in each round so that a busy machine slows all of them alike. Prints, in
 # milliseconds, the median and fastest wall time and the median CPU time (user + system) of
-# each, and the load average before and after. The launcher takes the newest Java; another one:
+# each, and the load average before and after. Another Java than the launcher's default:
 # JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64 bench/startup.sh
 #
 #   bench/startup.sh [ROUNDS] [LAUNCHER]        (defaults: 20, target/a2doctor)
@@ -22,7 +22,7 @@ cache=$(mktemp -d)
 trap 'rm -rf "$cache"' EXIT
 export XDG_CACHE_HOME=$cache
 "$launcher" explain "$line" >/dev/null || true   # the first run writes the archive
-# the Java the launcher runs (JAVA_HOME, else the newest of PATH and /usr/lib/jvm): its floor
+# the Java the launcher runs (JAVA_HOME, PATH, /usr/lib/jvm): its floor
 java_home=$(A2DOCTOR_CDS=off A2DOCTOR_OPTS=-XshowSettings:properties "$launcher" --version 2>&1 \
   | sed -n 's/^ *java.home = //p')
 java_bin=${java_home:+$java_home/bin/}java
