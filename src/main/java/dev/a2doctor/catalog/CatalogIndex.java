@@ -24,6 +24,8 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.Inflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * The built-in catalog in a compact binary form, written at build time next to the YAML files
@@ -49,6 +51,14 @@ public final class CatalogIndex {
    * which is built with its index in one go).
    */
   public static Optional<Catalog> builtin() {
+    try {
+      byte[] own = fromOwnJar();
+      if (own != null) {
+        return read(own, null, rel -> "patterns/" + rel);
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    }
     // one look-up on the class path: each costs a URL and its handler on a cold start
     URL index = CatalogIndex.class.getClassLoader().getResource(RESOURCE);
     if (index == null) {
@@ -104,11 +114,16 @@ public final class CatalogIndex {
       return builtinFor(dir);
     }
     byte[] index;
-    try (InputStream in = CatalogIndex.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        return Optional.empty();
+    try {
+      index = fromOwnJar();
+      if (index == null) {
+        try (InputStream in = CatalogIndex.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+          if (in == null) {
+            return Optional.empty();
+          }
+          index = in.readAllBytes();
+        }
       }
-      index = in.readAllBytes();
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -139,6 +154,47 @@ public final class CatalogIndex {
       return read(index, null, rel -> dir.resolve(rel).toString());
     } catch (IOException e) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * The index in the jar this class was loaded from, read straight from the jar (the class
+   * loader's look-up makes a URL, finds its handler and opens a connection: 3 ms of a cold
+   * start); null when the class was not loaded from a jar (a build's class directory) or the
+   * jar has no index.
+   */
+  private static byte[] fromOwnJar() throws IOException {
+    Path jar;
+    try {
+      java.security.CodeSource cs = CatalogIndex.class.getProtectionDomain().getCodeSource();
+      URL location = cs == null ? null : cs.getLocation();
+      if (location == null || !"file".equals(location.getProtocol())) {
+        return null;
+      }
+      jar = Path.of(location.toURI());
+    } catch (URISyntaxException | RuntimeException e) {
+      return null;
+    }
+    if (!Files.isRegularFile(jar)) {
+      return null;
+    }
+    try (ZipFile z = new ZipFile(jar.toFile())) {
+      ZipEntry e = z.getEntry(RESOURCE);
+      if (e == null) {
+        return null;
+      }
+      try (InputStream in = z.getInputStream(e)) {
+        long size = e.getSize();
+        if (size < 0 || size > Integer.MAX_VALUE - 8) {
+          return in.readAllBytes();
+        }
+        // inflated straight into an array of its size, not in 8 KB pieces joined afterwards
+        byte[] b = new byte[(int) size];
+        if (in.readNBytes(b, 0, b.length) != b.length || in.read() >= 0) {
+          throw new EOFException(RESOURCE + ": not " + size + " bytes");
+        }
+        return b;
+      }
     }
   }
 
