@@ -343,23 +343,27 @@ public final class CatalogIndex {
     for (int i = 0, at = d.at; i < n; at += packed[i], i++) {
       offsets[i] = at;
     }
+    // one inflater for all the entries (diagnose decodes them all), freed with the catalog
+    Inflater inflater = new Inflater();
     return Optional.of(new Catalog(new IndexedEntries(ids, tags, literals, fallback,
-        i -> entry(index, offsets[i], packed[i], sizes[i], source))));
+        i -> entry(index, offsets[i], packed[i], sizes[i], inflater, source))));
   }
 
   /** The entry deflated in {@code index[offset, offset + length)}, {@code size} bytes inflated. */
-  private static Entry entry(byte[] index, int offset, int length, int size,
+  private static Entry entry(byte[] index, int offset, int length, int size, Inflater inflater,
       Function<String, String> source) {
     byte[] raw = new byte[size];
-    Inflater inflater = new Inflater();
     try {
-      inflater.setInput(index, offset, length);
-      int n = 0;
-      while (n < size && !inflater.finished() && !inflater.needsInput()) {
-        n += inflater.inflate(raw, n, size - n);
-      }
-      if (n != size) {
-        throw new EOFException("entry of " + size + " bytes inflated to " + n);
+      synchronized (inflater) {
+        inflater.reset();
+        inflater.setInput(index, offset, length);
+        int n = 0;
+        while (n < size && !inflater.finished() && !inflater.needsInput()) {
+          n += inflater.inflate(raw, n, size - n);
+        }
+        if (n != size) {
+          throw new EOFException("entry of " + size + " bytes inflated to " + n);
+        }
       }
       Cursor d = new Cursor(raw);
       Entry e = readEntry(d, source);
@@ -371,8 +375,6 @@ public final class CatalogIndex {
       // the index was checked against its checksum when it was opened: only an index written
       // by something else than write() gets here
       throw new IllegalStateException("catalog index: " + e.getMessage(), e);
-    } finally {
-      inflater.end();
     }
   }
 
