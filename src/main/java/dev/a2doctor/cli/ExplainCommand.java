@@ -63,8 +63,7 @@ final class ExplainCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     if (Tags.isTag(arg)) {
-      List<Entry> tagged = catalog.entries().stream()
-          .filter(e -> e.match().tags().contains(arg)).toList();
+      List<Entry> tagged = catalog.tagged(arg);
       if (tagged.isEmpty()) {
         io.out().println(arg + ": no catalog entry explains this code yet.");
         io.out().flush();
@@ -78,7 +77,8 @@ final class ExplainCommand implements Callable<Integer> {
     }
     contextOptions.cached = true;
     ServerContext context = contextOptions.load(io);
-    Diagnoser diagnoser = new Diagnoser(new Matcher(catalog), context);
+    // a matcher of the entries these lines could match: only those are decoded from the index
+    Diagnoser diagnoser = new Diagnoser(new Matcher(catalog.candidatesFor(what)), context);
     diagnoser.parsingWith(contextOptions.parsers());
     String[] lines = what.split("\n");
     for (int i = 0; i < lines.length; i++) {

@@ -16,7 +16,8 @@ import java.util.Set;
  * (name, arguments, file, lines, text, sections, ServerName), problems and modules, the user
  * database, the notes and {@code --root}. Every string is written once and referred to by
  * number afterwards (a configuration repeats its file names, section headers and directive
- * names), which keeps the file small and loading it quick. Written and read by hand: no
+ * names), and so is each list of a directive's arguments or sections (the directives of one
+ * section share its list), which keeps the file small and loading it quick. Written and read by hand: no
  * serialisation framework on explain's start-up path.
  */
 final class CachedContext {
@@ -24,6 +25,8 @@ final class CachedContext {
   private final List<String> read = new ArrayList<>();
   private final Map<String, Integer> written = new HashMap<>();
   private final Map<String, Path> paths = new HashMap<>();
+  private final List<List<String>> readLists = new ArrayList<>();
+  private final Map<List<String>, Integer> writtenLists = new HashMap<>();
 
   private CachedContext() {}
 
@@ -37,12 +40,12 @@ final class CachedContext {
       out.writeInt(a.directives().size());
       for (Directive d : a.directives()) {
         w.string(out, d.name());
-        w.strings(out, d.args());
+        w.list(out, d.args());
         w.string(out, d.file().toString());
         out.writeInt(d.line());
         out.writeInt(d.lastLine());
         w.string(out, d.text());
-        w.strings(out, d.sections());
+        w.list(out, d.sections());
         w.string(out, d.serverName());
       }
       w.strings(out, a.problems());
@@ -83,8 +86,8 @@ final class CachedContext {
       int n = in.readInt();
       List<Directive> directives = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        directives.add(new Directive(r.string(in), r.strings(in), r.path(in), in.readInt(),
-            in.readInt(), r.string(in), r.strings(in), r.string(in)));
+        directives.add(new Directive(r.string(in), r.list(in), r.path(in), in.readInt(),
+            in.readInt(), r.string(in), r.list(in), r.string(in)));
       }
       List<String> problems = r.strings(in);
       Set<String> modules = new HashSet<>(r.strings(in));
@@ -156,6 +159,29 @@ final class CachedContext {
       out[i] = string(in);
     }
     return List.of(out);
+  }
+
+  /** A list of strings: its number when written before, else -1 and the strings. */
+  private void list(DataOutputStream out, List<String> list) throws IOException {
+    Integer known = writtenLists.get(list);
+    if (known != null) {
+      out.writeInt(known);
+      return;
+    }
+    writtenLists.put(list, writtenLists.size());
+    out.writeInt(-1);
+    strings(out, list);
+  }
+
+  /** The same List object for each occurrence of a list (immutable: List.of). */
+  private List<String> list(CacheBytes in) throws IOException {
+    int i = in.readInt();
+    if (i == -1) {
+      List<String> list = strings(in);
+      readLists.add(list);
+      return list;
+    }
+    return readLists.get(i);
   }
 
   /** The same Path object for each occurrence of a file name. */
