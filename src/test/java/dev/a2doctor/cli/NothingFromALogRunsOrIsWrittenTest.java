@@ -37,7 +37,11 @@ class NothingFromALogRunsOrIsWrittenTest {
       "dev/a2doctor/cache/CacheFiles.java",
       "replaces a cache file (via a temporary file beside it) in the user's cache directory,"
           + " ${XDG_CACHE_HOME:-$HOME/.cache}/a2doctor, from the environment, for ContextCache"
-          + " (context.cache) and IndexStamp (catalog.stamp); never a path from a log");
+          + " (context.cache) and IndexStamp (catalog.stamp); never a path from a log",
+      "dev/a2doctor/cli/AotTraining.java",
+      "on the launcher's recording run of a Java 25 AOT cache only, writes the catalog's own"
+          + " example lines to a new temporary file (Files.createTempFile in java.io.tmpdir)"
+          + " and deletes it; neither the path nor the lines come from a log");
 
   @Test
   void theMainCodeNeitherRunsProcessesNorWritesFiles() throws IOException {
