@@ -1,5 +1,6 @@
 package dev.a2doctor.catalog;
 
+import dev.a2doctor.cache.ByteCursor;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -129,7 +130,7 @@ public final class CatalogIndex {
     }
     long fingerprint;
     try {
-      Cursor head = new Cursor(index);
+      ByteCursor head = new ByteCursor(index);
       if (!MAGIC.equals(head.readUTF())) {
         return Optional.empty();
       }
@@ -297,7 +298,7 @@ public final class CatalogIndex {
    */
   private static Optional<Catalog> read(byte[] index, Long expected,
       Function<String, String> source) throws IOException {
-    Cursor d = new Cursor(index);
+    ByteCursor d = new ByteCursor(index);
     if (!MAGIC.equals(d.readUTF())) {
       return Optional.empty();
     }
@@ -307,7 +308,7 @@ public final class CatalogIndex {
     }
     long checksum = d.readLong();
     CRC32 crc = new CRC32();
-    crc.update(index, d.at, index.length - d.at);
+    crc.update(index, d.position(), index.length - d.position());
     if (crc.getValue() != checksum) {
       return Optional.empty();
     }
@@ -335,12 +336,12 @@ public final class CatalogIndex {
       }
       total += packed[i];
     }
-    if (total != index.length - d.at) {
+    if (total != index.length - d.position()) {
       throw new EOFException("catalog index: " + total + " bytes of entries, "
-          + (index.length - d.at) + " there");
+          + (index.length - d.position()) + " there");
     }
     int[] offsets = new int[n];
-    for (int i = 0, at = d.at; i < n; at += packed[i], i++) {
+    for (int i = 0, at = d.position(); i < n; at += packed[i], i++) {
       offsets[i] = at;
     }
     // one inflater for all the entries (diagnose decodes them all), freed with the catalog
@@ -365,10 +366,10 @@ public final class CatalogIndex {
           throw new EOFException("entry of " + size + " bytes inflated to " + n);
         }
       }
-      Cursor d = new Cursor(raw);
+      ByteCursor d = new ByteCursor(raw);
       Entry e = readEntry(d, source);
-      if (d.at != size) {
-        throw new EOFException("entry of " + size + " bytes read as " + d.at);
+      if (d.position() != size) {
+        throw new EOFException("entry of " + size + " bytes read as " + d.position());
       }
       return e;
     } catch (IOException | DataFormatException | IllegalArgumentException e) {
@@ -420,7 +421,7 @@ public final class CatalogIndex {
     str(d, rel);
   }
 
-  private static Entry readEntry(Cursor d,
+  private static Entry readEntry(ByteCursor d,
       Function<String, String> source) throws IOException {
     String id = str(d);
     String area = str(d);
@@ -470,7 +471,7 @@ public final class CatalogIndex {
     }
   }
 
-  private static List<Example> examples(Cursor d) throws IOException {
+  private static List<Example> examples(ByteCursor d) throws IOException {
     int n = d.readInt();
     List<Example> xs = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -483,7 +484,7 @@ public final class CatalogIndex {
     map(d, t.byLang());
   }
 
-  private static Text text(Cursor d) throws IOException {
+  private static Text text(ByteCursor d) throws IOException {
     return new Text(map(d));
   }
 
@@ -495,7 +496,7 @@ public final class CatalogIndex {
     }
   }
 
-  private static Map<String, String> map(Cursor d) throws IOException {
+  private static Map<String, String> map(ByteCursor d) throws IOException {
     int n = d.readInt();
     Map<String, String> m = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
@@ -511,7 +512,7 @@ public final class CatalogIndex {
     }
   }
 
-  private static List<String> strings(Cursor d) throws IOException {
+  private static List<String> strings(ByteCursor d) throws IOException {
     int n = d.readInt();
     List<String> xs = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -524,68 +525,13 @@ public final class CatalogIndex {
   private static void str(DataOutputStream d, String s) throws IOException {
     if (s == null) {
       d.writeInt(-1);
-      return;
+    } else {
+      ByteCursor.writeString(d, s);
     }
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    d.writeInt(b.length);
-    d.write(b);
   }
 
-  private static String str(Cursor d) throws IOException {
+  private static String str(ByteCursor d) throws IOException {
     int n = d.readInt();
     return n < 0 ? null : d.utf8(n);
-  }
-
-  /**
-   * The index's numbers and strings read straight from its bytes: through a {@code
-   * DataInputStream} every number was four synchronized {@code read()} calls and every string a
-   * copy, which a cold JVM runs in its interpreter.
-   */
-  private static final class Cursor {
-    private final byte[] b;
-    private int at;
-
-    Cursor(byte[] b) {
-      this.b = b;
-    }
-
-    private void need(int n) throws EOFException {
-      if (n < 0 || b.length - at < n) {
-        throw new EOFException("catalog index cut short");
-      }
-    }
-
-    int readInt() throws EOFException {
-      need(4);
-      int v = (b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8
-          | (b[at + 3] & 0xff);
-      at += 4;
-      return v;
-    }
-
-    long readLong() throws EOFException {
-      long hi = readInt() & 0xffffffffL;
-      return hi << 32 | (readInt() & 0xffffffffL);
-    }
-
-    boolean readBoolean() throws EOFException {
-      need(1);
-      return b[at++] != 0;
-    }
-
-    /** {@code writeUTF} of an ASCII text (the magic): a two-byte length, then the bytes. */
-    String readUTF() throws EOFException {
-      need(2);
-      int n = (b[at] & 0xff) << 8 | (b[at + 1] & 0xff);
-      at += 2;
-      return utf8(n);
-    }
-
-    String utf8(int n) throws EOFException {
-      need(n);
-      String s = new String(b, at, n, StandardCharsets.UTF_8);
-      at += n;
-      return s;
-    }
   }
 }

@@ -4,14 +4,10 @@ import dev.a2doctor.catalog.Catalog;
 import dev.a2doctor.catalog.Entry;
 import dev.a2doctor.catalog.Example;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,10 +43,7 @@ final class AotTraining {
    * diagnoses (an empty array when the training could not run).
    */
   static int[] run(Map<String, String> env, Path tmp) {
-    PrintWriter sink = new PrintWriter(Writer.nullWriter());
-    Map<String, String> quiet = new HashMap<>(env);
-    quiet.remove(ConfigFile.ENV);
-    Io io = new Io(sink, sink, quiet, InputStream.nullInputStream(), false);
+    Io io = ExplainFastPath.quietIo(env);
     Path log = null;
     try {
       log = Files.createTempFile(tmp, "a2doctor-training-", ".log");

@@ -208,7 +208,7 @@ final class ExplainFastPath {
   }
 
   /**
-   * The JVM system property the launcher sets on the run that records the AppCDS archive: then
+   * The JVM system property the launcher sets on the run that records its start-up cache: then
    * {@code main} also {@link #rehearse}s explain, so that its classes are in the archive
    * whatever the first command was ({@code --version}, {@code diagnose}).
    */
@@ -218,16 +218,25 @@ final class ExplainFastPath {
   private static final String REHEARSAL_ENTRY = "client-denied-by-server-configuration";
 
   /**
+   * The {@link Io} of a run nobody sees (a rehearsal, {@link AotTraining}): nothing written,
+   * nothing read, and no configuration file, whatever its keys, so that the forms taken by hand
+   * are the ones that run.
+   */
+  static Io quietIo(Map<String, String> env) {
+    PrintWriter sink = new PrintWriter(Writer.nullWriter());
+    Map<String, String> quiet = new HashMap<>(env);
+    quiet.remove(ConfigFile.ENV);
+    return new Io(sink, sink, quiet, InputStream.nullInputStream(), false);
+  }
+
+  /**
    * Runs {@code explain} on a catalog example line (as text and as JSON, with the context as
    * configured) and on a code, writing nothing anywhere: only the classes it loads matter.
    * JSON's Jackson classes make the archive about 12 MB instead of 2.3 MB; {@code explain
    * --format json} starts with about a quarter less CPU time with them archived.
    */
   static void rehearse(Map<String, String> env) {
-    PrintWriter sink = new PrintWriter(Writer.nullWriter());
-    Map<String, String> quiet = new HashMap<>(env);
-    quiet.remove(ConfigFile.ENV); // whatever its keys: the forms taken by hand are rehearsed
-    Io io = new Io(sink, sink, quiet, InputStream.nullInputStream(), false);
+    Io io = quietIo(env);
     try {
       Catalog catalog = InstalledCatalog.load();
       String line = catalog.get(REHEARSAL_ENTRY)

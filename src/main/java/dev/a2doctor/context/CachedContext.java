@@ -1,5 +1,6 @@
 package dev.a2doctor.context;
 
+import dev.a2doctor.cache.ByteCursor;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -77,7 +78,7 @@ final class CachedContext {
     }
   }
 
-  static ServerContext read(CacheBytes in) throws IOException {
+  static ServerContext read(ByteCursor in) throws IOException {
     CachedContext r = new CachedContext();
     Optional<ApacheConfig> config = Optional.empty();
     if (in.readBoolean()) {
@@ -129,7 +130,7 @@ final class CachedContext {
     }
     written.put(s, written.size());
     out.writeInt(-1);
-    CacheBytes.writeString(out, s);
+    ByteCursor.writeString(out, s);
   }
 
   private void strings(DataOutputStream out, List<String> list) throws IOException {
@@ -139,7 +140,7 @@ final class CachedContext {
     }
   }
 
-  private String string(CacheBytes in) throws IOException {
+  private String string(ByteCursor in) throws IOException {
     int i = in.readInt();
     if (i == -1) {
       String s = in.readString();
@@ -149,7 +150,7 @@ final class CachedContext {
     return read.get(i);
   }
 
-  private List<String> strings(CacheBytes in) throws IOException {
+  private List<String> strings(ByteCursor in) throws IOException {
     int n = in.readInt();
     if (n == 0) {
       return List.of();
@@ -174,7 +175,7 @@ final class CachedContext {
   }
 
   /** The same List object for each occurrence of a list (immutable: List.of). */
-  private List<String> list(CacheBytes in) throws IOException {
+  private List<String> list(ByteCursor in) throws IOException {
     int i = in.readInt();
     if (i == -1) {
       List<String> list = strings(in);
@@ -185,7 +186,7 @@ final class CachedContext {
   }
 
   /** The same Path object for each occurrence of a file name. */
-  private Path path(CacheBytes in) throws IOException {
+  private Path path(ByteCursor in) throws IOException {
     String s = string(in);
     Path p = paths.get(s);
     if (p == null) {

@@ -1,5 +1,6 @@
 package dev.a2doctor.context;
 
+import dev.a2doctor.cache.ByteCursor;
 import dev.a2doctor.cache.CacheFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -103,7 +104,7 @@ final class ContextCache {
       return null; // cut short or damaged
     }
     try {
-      CacheBytes in = new CacheBytes(bytes, bytes.length - 8);
+      ByteCursor in = new ByteCursor(bytes, bytes.length - 8);
       if (!in.readString().equals(MAGIC) || !in.readString().equals(inputs)) {
         return null;
       }
@@ -138,8 +139,8 @@ final class ContextCache {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
       DataOutputStream out = new DataOutputStream(bytes);
-      CacheBytes.writeString(out, MAGIC);
-      CacheBytes.writeString(out, inputs);
+      ByteCursor.writeString(out, MAGIC);
+      ByteCursor.writeString(out, inputs);
       Set<Path> parents = new LinkedHashSet<>();
       for (Path p : watched) {
         Path abs = p.toAbsolutePath();
@@ -160,10 +161,10 @@ final class ContextCache {
       }
       out.writeInt(asked.size());
       for (Map.Entry<String, String> e : asked.entrySet()) {
-        CacheBytes.writeString(out, e.getKey());
+        ByteCursor.writeString(out, e.getKey());
         out.writeBoolean(e.getValue() != null);
         if (e.getValue() != null) {
-          CacheBytes.writeString(out, e.getValue());
+          ByteCursor.writeString(out, e.getValue());
         }
       }
       CachedContext.write(context, out);
@@ -194,7 +195,7 @@ final class ContextCache {
   private static void writePath(DataOutputStream out, byte kind, Path p, long[] s)
       throws IOException {
     out.writeByte(kind);
-    CacheBytes.writeString(out, p.toString());
+    ByteCursor.writeString(out, p.toString());
     out.writeByte(s.length);
     for (long v : s) {
       out.writeLong(v);
