@@ -121,16 +121,27 @@ final class CachedContext {
     return new ServerContext(config, users, notes, root);
   }
 
-  /** A string: its number when written before, else -1 and the string. */
-  private void string(DataOutputStream out, String s) throws IOException {
-    Integer known = written.get(s);
+  /**
+   * Writes the number of {@code value} when it was written before and says so; else numbers it
+   * and writes -1, after which the caller writes the value itself.
+   */
+  private static <T> boolean writtenBefore(Map<T, Integer> numbers, T value,
+      DataOutputStream out) throws IOException {
+    Integer known = numbers.get(value);
     if (known != null) {
       out.writeInt(known);
-      return;
+      return true;
     }
-    written.put(s, written.size());
+    numbers.put(value, numbers.size());
     out.writeInt(-1);
-    ByteCursor.writeString(out, s);
+    return false;
+  }
+
+  /** A string: its number when written before, else -1 and the string. */
+  private void string(DataOutputStream out, String s) throws IOException {
+    if (!writtenBefore(written, s, out)) {
+      ByteCursor.writeString(out, s);
+    }
   }
 
   private void strings(DataOutputStream out, List<String> list) throws IOException {
@@ -164,14 +175,9 @@ final class CachedContext {
 
   /** A list of strings: its number when written before, else -1 and the strings. */
   private void list(DataOutputStream out, List<String> list) throws IOException {
-    Integer known = writtenLists.get(list);
-    if (known != null) {
-      out.writeInt(known);
-      return;
+    if (!writtenBefore(writtenLists, list, out)) {
+      strings(out, list);
     }
-    writtenLists.put(list, writtenLists.size());
-    out.writeInt(-1);
-    strings(out, list);
   }
 
   /** The same List object for each occurrence of a list (immutable: List.of). */
