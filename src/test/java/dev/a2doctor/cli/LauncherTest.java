@@ -368,6 +368,37 @@ class LauncherTest {
   }
 
   @Test
+  void findsTheJdkOfTheSystemsJavaWithoutRunningReadlink() throws Exception {
+    // java on PATH as Debian's alternatives make it (a link to a link into /usr/lib/jvm): the
+    // launcher finds its JDK by the shell's -ef test, without the fork of readlink -f, which
+    // cost explain's start about 5 ms; a readlink on PATH that leaves a mark tells
+    Java java = javas().get(javas().size() - 1);
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        java.home().toString().startsWith("/usr/lib/jvm/"), "the Java is not under /usr/lib/jvm");
+    Path bin = Files.createDirectories(dir.resolve("alternatives-bin"));
+    Path alternative = dir.resolve("alternatives-java");
+    Files.deleteIfExists(alternative);
+    Files.createSymbolicLink(alternative, java.home().resolve("bin/java"));
+    Files.deleteIfExists(bin.resolve("java"));
+    Files.createSymbolicLink(bin.resolve("java"), alternative);
+    Path mark = dir.resolve("readlink-ran");
+    Path readlink = bin.resolve("readlink");
+    Files.writeString(readlink,
+        "#!/bin/sh\necho \"$@\" >> '" + mark + "'\nexec /usr/bin/readlink \"$@\"\n");
+    Files.setPosixFilePermissions(readlink, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path cache = dir.resolve("cache-alternatives");
+    Map<String, String> env = new HashMap<>(cache(cache));
+    env.put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
+
+    assertThat(javaHomeOf(env)).isEqualTo(java.home().toRealPath());
+    assertThat(run(env, "explain", "AH01630").code()).isZero();
+    assertThat(files(cache)).as("its cache, named after that Java")
+        .anyMatch(f -> f.getFileName().toString().matches(java.cacheName()));
+    assertThat(mark).as("readlink run with: %s", Files.exists(mark) ? Files.readString(mark) : "")
+        .doesNotExist();
+  }
+
+  @Test
   void javaHomeWinsOverJavaOnPath() throws Exception {
     Java other = javas().get(javas().size() - 1); // the Java 25 where there is one
     assertThat(javaHomeOf(other.env())).isEqualTo(other.home().toRealPath());
