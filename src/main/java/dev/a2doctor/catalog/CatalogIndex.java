@@ -1,6 +1,7 @@
 package dev.a2doctor.catalog;
 
 import dev.a2doctor.cache.ByteCursor;
+import dev.a2doctor.cache.OwnJar;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -25,8 +26,6 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.Inflater;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * The built-in catalog in a compact binary form, written at build time next to the YAML files
@@ -165,38 +164,7 @@ public final class CatalogIndex {
    * jar has no index.
    */
   private static byte[] fromOwnJar() throws IOException {
-    Path jar;
-    try {
-      java.security.CodeSource cs = CatalogIndex.class.getProtectionDomain().getCodeSource();
-      URL location = cs == null ? null : cs.getLocation();
-      if (location == null || !"file".equals(location.getProtocol())) {
-        return null;
-      }
-      jar = Path.of(location.toURI());
-    } catch (URISyntaxException | RuntimeException e) {
-      return null;
-    }
-    if (!Files.isRegularFile(jar)) {
-      return null;
-    }
-    try (ZipFile z = new ZipFile(jar.toFile())) {
-      ZipEntry e = z.getEntry(RESOURCE);
-      if (e == null) {
-        return null;
-      }
-      try (InputStream in = z.getInputStream(e)) {
-        long size = e.getSize();
-        if (size < 0 || size > Integer.MAX_VALUE - 8) {
-          return in.readAllBytes();
-        }
-        // inflated straight into an array of its size, not in 8 KB pieces joined afterwards
-        byte[] b = new byte[(int) size];
-        if (in.readNBytes(b, 0, b.length) != b.length || in.read() >= 0) {
-          throw new EOFException(RESOURCE + ": not " + size + " bytes");
-        }
-        return b;
-      }
-    }
+    return OwnJar.read(RESOURCE);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.a2doctor.context;
 
+import dev.a2doctor.cache.OwnJar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -109,13 +110,19 @@ public record Note(String key, List<String> args) {
 
   private static Properties load(String lang) {
     String name = "notes_" + lang + ".properties";
-    try (InputStream in = Note.class.getResourceAsStream(name)) {
-      Properties p = new Properties();
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + name);
+    try {
+      // from a2doctor's own jar when it is one: getResourceAsStream would open the JDK's
+      // module image first (explain reads the English texts on its start)
+      byte[] own = OwnJar.read("dev/a2doctor/context/" + name);
+      try (InputStream in = own != null ? new java.io.ByteArrayInputStream(own)
+          : Note.class.getResourceAsStream(name)) {
+        Properties p = new Properties();
+        if (in == null) {
+          throw new IllegalStateException("missing resource " + name);
+        }
+        p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        return p;
       }
-      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-      return p;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
