@@ -63,7 +63,7 @@ final class ContextOptions {
           : ErrorLogs.none();
       parsers = LogParsers.of(logs, logFormat);
     } catch (InvalidLogFormat e) {
-      throw new ParameterException(spec.commandLine(), "--log-format: " + e.getMessage()
+      throw UsageError.of(spec, "--log-format: " + e.getMessage()
           + " (at character " + (e.position() + 1) + " of '" + logFormat + "')");
     }
     if (parsers.problems().isEmpty()) {
@@ -74,6 +74,17 @@ final class ContextOptions {
       notes.add(dev.a2doctor.context.Note.verbatim(p));
     }
     return new ServerContext(ctx.config(), ctx.users(), notes, ctx.root());
+  }
+
+  /**
+   * Picocli's usage error, made in a class of its own: a {@code throw new ParameterException}
+   * in {@link #load} would have the verifier load picocli's exception classes from the jar (not
+   * archived: Java 5 class files) on every start of explain.
+   */
+  private static final class UsageError {
+    static RuntimeException of(CommandSpec spec, String message) {
+      return new ParameterException(spec.commandLine(), message);
+    }
   }
 
   /** Which parser reads which input ({@code Diagnoser.parsingWith}); after {@link #load}. */
