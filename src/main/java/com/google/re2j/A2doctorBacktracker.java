@@ -43,8 +43,18 @@ final class A2doctorBacktracker {
   /** A job stack larger than this (ints) is not kept between searches (at most 2 x MAX_BITS). */
   private static final int MAX_KEPT_JOBS = 1 << 14;
 
-  private static final ThreadLocal<A2doctorBacktracker> PER_THREAD =
-      ThreadLocal.withInitial(A2doctorBacktracker::new);
+  private static final ThreadLocal<A2doctorBacktracker> PER_THREAD = new PerThread();
+
+  /**
+   * One backtracker per thread: a subclass, not {@code withInitial(A2doctorBacktracker::new)},
+   * whose method reference would start java.lang.invoke on {@code a2doctor explain}'s start.
+   */
+  private static final class PerThread extends ThreadLocal<A2doctorBacktracker> {
+    @Override
+    protected A2doctorBacktracker initialValue() {
+      return new A2doctorBacktracker();
+    }
+  }
 
   private long[] visited = new long[256];
   /** Pairs of ints: (pc, pos) to explore, or (~slot, value) to restore a capture slot. */

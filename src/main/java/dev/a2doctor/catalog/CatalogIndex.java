@@ -1,6 +1,7 @@
 package dev.a2doctor.catalog;
 
 import dev.a2doctor.cache.ByteCursor;
+import dev.a2doctor.cache.OwnJar;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -25,8 +26,6 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.Inflater;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * The built-in catalog in a compact binary form, written at build time next to the YAML files
@@ -55,7 +54,7 @@ public final class CatalogIndex {
     try {
       byte[] own = fromOwnJar();
       if (own != null) {
-        return read(own, null, rel -> "patterns/" + rel);
+        return read(own, null, new SourceNames(null));
       }
     } catch (IOException e) {
       return Optional.empty();
@@ -78,7 +77,7 @@ public final class CatalogIndex {
       }
     }
     try (InputStream in = index.openStream()) {
-      return read(in, expected, rel -> "patterns/" + rel);
+      return read(in, expected, new SourceNames(null));
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -98,7 +97,7 @@ public final class CatalogIndex {
     try (InputStream in = CatalogIndex.class.getClassLoader().getResourceAsStream(RESOURCE)) {
       // the same file names CatalogLoader.load(List.of(dir)) gives its entries
       return in == null ? Optional.empty()
-          : read(in, actual, rel -> dir.resolve(rel).toString());
+          : read(in, actual, new SourceNames(dir));
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -152,7 +151,7 @@ public final class CatalogIndex {
       stamp.note(fingerprint, started);
     }
     try {
-      return read(index, null, rel -> dir.resolve(rel).toString());
+      return read(index, null, new SourceNames(dir));
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -165,38 +164,7 @@ public final class CatalogIndex {
    * jar has no index.
    */
   private static byte[] fromOwnJar() throws IOException {
-    Path jar;
-    try {
-      java.security.CodeSource cs = CatalogIndex.class.getProtectionDomain().getCodeSource();
-      URL location = cs == null ? null : cs.getLocation();
-      if (location == null || !"file".equals(location.getProtocol())) {
-        return null;
-      }
-      jar = Path.of(location.toURI());
-    } catch (URISyntaxException | RuntimeException e) {
-      return null;
-    }
-    if (!Files.isRegularFile(jar)) {
-      return null;
-    }
-    try (ZipFile z = new ZipFile(jar.toFile())) {
-      ZipEntry e = z.getEntry(RESOURCE);
-      if (e == null) {
-        return null;
-      }
-      try (InputStream in = z.getInputStream(e)) {
-        long size = e.getSize();
-        if (size < 0 || size > Integer.MAX_VALUE - 8) {
-          return in.readAllBytes();
-        }
-        // inflated straight into an array of its size, not in 8 KB pieces joined afterwards
-        byte[] b = new byte[(int) size];
-        if (in.readNBytes(b, 0, b.length) != b.length || in.read() >= 0) {
-          throw new EOFException(RESOURCE + ": not " + size + " bytes");
-        }
-        return b;
-      }
-    }
+    return OwnJar.read(RESOURCE);
   }
 
   /**
@@ -347,7 +315,51 @@ public final class CatalogIndex {
     // one inflater for all the entries (diagnose decodes them all), freed with the catalog
     Inflater inflater = new Inflater();
     return Optional.of(new Catalog(new IndexedEntries(ids, tags, literals, fallback,
-        i -> entry(index, offsets[i], packed[i], sizes[i], inflater, source))));
+        new Decoder(index, offsets, packed, sizes, inflater, source))));
+  }
+
+  /*
+   * The two functions below are named classes, not lambdas: explain reads the index on its
+   * start, where the first lambda would start java.lang.invoke (ExplainStartupTest).
+   */
+
+  /** The source file name of an entry: below {@code dir}, or {@code patterns/} when null. */
+  private static final class SourceNames implements Function<String, String> {
+    private final Path dir;
+
+    SourceNames(Path dir) {
+      this.dir = dir;
+    }
+
+    @Override
+    public String apply(String rel) {
+      return dir == null ? "patterns/" + rel : dir.resolve(rel).toString();
+    }
+  }
+
+  /** Decodes entry {@code i} of an index when the catalog first asks for it. */
+  private static final class Decoder implements java.util.function.IntFunction<Entry> {
+    private final byte[] index;
+    private final int[] offsets;
+    private final int[] packed;
+    private final int[] sizes;
+    private final Inflater inflater;
+    private final Function<String, String> source;
+
+    Decoder(byte[] index, int[] offsets, int[] packed, int[] sizes, Inflater inflater,
+        Function<String, String> source) {
+      this.index = index;
+      this.offsets = offsets;
+      this.packed = packed;
+      this.sizes = sizes;
+      this.inflater = inflater;
+      this.source = source;
+    }
+
+    @Override
+    public Entry apply(int i) {
+      return entry(index, offsets[i], packed[i], sizes[i], inflater, source);
+    }
   }
 
   /** The entry deflated in {@code index[offset, offset + length)}, {@code size} bytes inflated. */

@@ -54,8 +54,7 @@ public final class A2doctor implements Runnable {
 
   /** The command line {@code main} runs; tests call it with string writers. */
   public static CommandLine commandLine(Io io) {
-    A2doctor root = new A2doctor(io);
-    return configured(new CommandLine(root, new Factory(root)), root, io);
+    return Trees.full(io);
   }
 
   /**
@@ -65,33 +64,51 @@ public final class A2doctor implements Runnable {
    * knows; everything else gets {@link #commandLine(Io)}.
    */
   public static CommandLine commandLine(Io io, String... args) {
-    if (args.length > 0 && ("explain".equals(args[0]) || "diagnose".equals(args[0]))) {
-      A2doctor root = new A2doctor(io);
-      Object top = "explain".equals(args[0]) ? new ExplainOnly(root) : new DiagnoseOnly(root);
-      CommandLine cl = new CommandLine(top, new Factory(root));
-      if (ConfigFile.knowsAllKeys(cl, io)) {
-        return configured(cl, root, io);
-      }
-    }
-    return commandLine(io);
+    return Trees.forArgs(io, args);
   }
 
-  private static CommandLine configured(CommandLine cl, A2doctor root, Io io) {
-    cl.setOut(io.out());
-    cl.setErr(io.err());
-    cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      io.err().println("a2doctor: internal error: " + dev.a2doctor.render.Safe.line(e.toString()));
-      if (root.verbose) {
-        e.printStackTrace(io.err());
+  /**
+   * Builds the trees. A class of its own: explain's fast path ({@link ExplainFastPath}) makes an
+   * A2doctor without picocli, and verifying these methods in A2doctor would load picocli's
+   * classes from the jar (not archived: Java 5 class files), opening the jar's class loader.
+   */
+  private static final class Trees {
+
+    static CommandLine full(Io io) {
+      A2doctor root = new A2doctor(io);
+      return configured(new CommandLine(root, new Factory(root)), root, io);
+    }
+
+    static CommandLine forArgs(Io io, String... args) {
+      if (args.length > 0 && ("explain".equals(args[0]) || "diagnose".equals(args[0]))) {
+        A2doctor root = new A2doctor(io);
+        Object top = "explain".equals(args[0]) ? new ExplainOnly(root) : new DiagnoseOnly(root);
+        CommandLine cl = new CommandLine(top, new Factory(root));
+        if (ConfigFile.knowsAllKeys(cl, io)) {
+          return configured(cl, root, io);
+        }
       }
-      return ExitCodes.INTERNAL;
-    });
-    cl.setColorScheme(CommandLine.Help.defaultColorScheme(
-        io.tty() && io.env("NO_COLOR") == null ? CommandLine.Help.Ansi.ON
-            : CommandLine.Help.Ansi.OFF));
-    ConfigFile.apply(cl, io);
-    return cl;
+      return full(io);
+    }
+
+    private static CommandLine configured(CommandLine cl, A2doctor root, Io io) {
+      cl.setOut(io.out());
+      cl.setErr(io.err());
+      cl.setCaseInsensitiveEnumValuesAllowed(true);
+      cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+        io.err().println("a2doctor: internal error: "
+            + dev.a2doctor.render.Safe.line(e.toString()));
+        if (root.verbose) {
+          e.printStackTrace(io.err());
+        }
+        return ExitCodes.INTERNAL;
+      });
+      cl.setColorScheme(CommandLine.Help.defaultColorScheme(
+          io.tty() && io.env("NO_COLOR") == null ? CommandLine.Help.Ansi.ON
+              : CommandLine.Help.Ansi.OFF));
+      ConfigFile.apply(cl, io);
+      return cl;
+    }
   }
 
   /** Gives every command the root, so it can reach {@link Io}. */

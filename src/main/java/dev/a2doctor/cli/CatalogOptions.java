@@ -37,7 +37,7 @@ final class CatalogOptions {
   Catalog load(Io io) {
     List<Path> dirs = siteDirs(io);
     Catalog builtin = InstalledCatalog.load(
-        dev.a2doctor.context.ContextLoader.cacheDir(io::env));
+        dev.a2doctor.context.ContextLoader.cacheDir(io.environment()));
     // the YAML loader only when there are site entries to read (it is slow to start)
     Catalog c = dirs.isEmpty() ? builtin : Catalogs.load(builtin, new CatalogLoader(), dirs);
     for (CatalogProblem p : c.problems()) {

@@ -58,18 +58,33 @@ final class ContextOptions {
   ServerContext load(Io io) {
     ServerContext ctx = loadContext(io);
     try {
-      parsers = LogParsers.of(ctx.config().map(c -> ErrorLogs.of(c, root))
-          .orElse(ErrorLogs.none()), logFormat);
+      // no lambda on explain's path (ExplainStartupTest)
+      ErrorLogs logs = ctx.config().isPresent() ? ErrorLogs.of(ctx.config().get(), root)
+          : ErrorLogs.none();
+      parsers = LogParsers.of(logs, logFormat);
     } catch (InvalidLogFormat e) {
-      throw new ParameterException(spec.commandLine(), "--log-format: " + e.getMessage()
+      throw UsageError.of(spec, "--log-format: " + e.getMessage()
           + " (at character " + (e.position() + 1) + " of '" + logFormat + "')");
     }
     if (parsers.problems().isEmpty()) {
       return ctx;
     }
     List<dev.a2doctor.context.Note> notes = new ArrayList<>(ctx.contextNotes());
-    parsers.problems().forEach(p -> notes.add(dev.a2doctor.context.Note.verbatim(p)));
+    for (String p : parsers.problems()) {
+      notes.add(dev.a2doctor.context.Note.verbatim(p));
+    }
     return new ServerContext(ctx.config(), ctx.users(), notes, ctx.root());
+  }
+
+  /**
+   * Picocli's usage error, made in a class of its own: a {@code throw new ParameterException}
+   * in {@link #load} would have the verifier load picocli's exception classes from the jar (not
+   * archived: Java 5 class files) on every start of explain.
+   */
+  private static final class UsageError {
+    static RuntimeException of(CommandSpec spec, String message) {
+      return new ParameterException(spec.commandLine(), message);
+    }
   }
 
   /** Which parser reads which input ({@code Diagnoser.parsingWith}); after {@link #load}. */
@@ -82,9 +97,9 @@ final class ContextOptions {
       return ServerContext.none(dev.a2doctor.context.Note.of("context.no-context"));
     }
     if (cached) {
-      return new ContextLoader(io::env).loadCached(apacheConfig, passwd, root,
-          ContextLoader.cacheDir(io::env));
+      return new ContextLoader(io.environment()).loadCached(apacheConfig, passwd, root,
+          ContextLoader.cacheDir(io.environment()));
     }
-    return new ContextLoader(io::env).load(apacheConfig, passwd, root);
+    return new ContextLoader(io.environment()).load(apacheConfig, passwd, root);
   }
 }

@@ -108,9 +108,10 @@ final class ExplainCommand implements Callable<Integer> {
     out.println("No catalog entry explains this line.");
     if (new LineParser().parse(raw) instanceof ParseResult.Parsed p) {
       LogLine l = p.line();
-      out.printf("  format %s, module '%s', level '%s', tag '%s', errno %s%n",
-          l.format(), Safe.line(l.module()), Safe.line(l.level()), Safe.line(l.tag()),
-          l.hasErrno() ? l.errno() + " (" + Safe.line(l.errnoText()) + ")" : "-");
+      // concatenation, not printf: java.util.Formatter loads locale data (ExplainStartupTest)
+      out.println("  format " + l.format() + ", module '" + Safe.line(l.module()) + "', level '"
+          + Safe.line(l.level()) + "', tag '" + Safe.line(l.tag()) + "', errno "
+          + (l.hasErrno() ? l.errno() + " (" + Safe.line(l.errnoText()) + ")" : "-"));
       out.println("  message: " + Safe.line(l.message()));
     } else {
       out.println("  the line's prefix is broken: " + Safe.line(raw));

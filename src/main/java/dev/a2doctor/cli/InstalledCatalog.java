@@ -44,7 +44,7 @@ final class InstalledCatalog {
     Path dir = installed();
     Optional<Catalog> indexed = dir == null ? CatalogIndex.builtin()
         : CatalogIndex.builtinFor(dir, cacheDir);
-    return indexed.orElseGet(() -> load(new CatalogLoader()));
+    return indexed.isPresent() ? indexed.get() : load(new CatalogLoader());
   }
 
   /** Where {@link #load} reads the catalog from, for people: a directory, or a jar. */

@@ -34,4 +34,25 @@ public record Io(PrintWriter out, PrintWriter err, Map<String, String> env, Inpu
   public String env(String name) {
     return env.get(name);
   }
+
+  /**
+   * {@link #env(String)} as a function, for the context readers: a named class rather than
+   * {@code io::env}, which would start java.lang.invoke on {@code explain}'s path.
+   */
+  public java.util.function.Function<String, String> environment() {
+    return new Environment(env);
+  }
+
+  private static final class Environment implements java.util.function.Function<String, String> {
+    private final Map<String, String> env;
+
+    Environment(Map<String, String> env) {
+      this.env = env;
+    }
+
+    @Override
+    public String apply(String name) {
+      return env.get(name);
+    }
+  }
 }

@@ -46,10 +46,13 @@ final class PatternsCommand implements Runnable {
     new picocli.CommandLine(this).usage(root.io.err());
   }
 
-  /** Prints one entry in full. */
+  /**
+   * Prints one entry in full. {@code explain CODE} prints this on its start: concatenation, not
+   * printf (java.util.Formatter loads locale data), and no lambdas (ExplainStartupTest).
+   */
   static void show(Entry e, PrintWriter out, String lang) {
-    out.printf("%s  [%s]  %s%n", e.severity().label().toUpperCase(java.util.Locale.ROOT),
-        e.id(), Safe.line(e.title().get(lang)));
+    out.println(e.severity().label().toUpperCase(java.util.Locale.ROOT) + "  [" + e.id() + "]  "
+        + Safe.line(e.title().get(lang)));
     out.println("  source: " + Safe.line(e.source()));
     out.println("  matches: " + Safe.line(describe(e)));
     out.println("  Why: " + indent(e.explanation().get(lang)));
@@ -62,7 +65,9 @@ final class PatternsCommand implements Runnable {
     if (!e.references().isEmpty()) {
       out.println("  See: " + Safe.line(String.join(" ", e.references())));
     }
-    e.examples().forEach(x -> out.println("  e.g. " + Safe.line(x.line())));
+    for (dev.a2doctor.catalog.Example x : e.examples()) {
+      out.println("  e.g. " + Safe.line(x.line()));
+    }
     out.flush();
   }
 

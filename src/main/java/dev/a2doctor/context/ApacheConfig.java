@@ -40,7 +40,14 @@ public record ApacheConfig(Path mainFile, Path serverRoot, List<Directive> direc
 
   /** Every directive called {@code name} (case-insensitive, as httpd compares), in file order. */
   public List<Directive> all(String name) {
-    return directives.stream().filter(d -> d.is(name)).toList();
+    // a loop, not a stream: the enrichers ask on explain's start (ExplainStartupTest)
+    List<Directive> all = new java.util.ArrayList<>();
+    for (Directive d : directives) {
+      if (d.is(name)) {
+        all.add(d);
+      }
+    }
+    return java.util.Collections.unmodifiableList(all);
   }
 
   /** The last server-level directive called {@code name}: the one httpd uses. */

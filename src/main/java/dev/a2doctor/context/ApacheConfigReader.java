@@ -294,7 +294,9 @@ public final class ApacheConfigReader {
       }
       List<Path> matches = new ArrayList<>();
       try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, last)) {
-        ds.forEach(matches::add);
+        for (Path m : ds) {
+          matches.add(m);
+        }
       } catch (IOException e) {
         problems.add(dir + ": cannot list: " + e.getMessage());
       }

@@ -77,15 +77,46 @@ final class ContextCache {
       return cached;
     }
     long started = System.currentTimeMillis();
-    Set<Path> watched = new LinkedHashSet<>();
-    Map<String, String> asked = new LinkedHashMap<>();
-    ServerContext context = reader.apply(name -> {
+    Recording recording = new Recording(environment);
+    ServerContext context = reader.apply(recording, recording.watch);
+    write(file, inputs, recording.watched, recording.asked, context, started);
+    return context;
+  }
+
+  /**
+   * The environment as the reader sees it, noting each variable asked for, and the paths it
+   * watches (named classes, not lambdas: explain's start links none, ExplainStartupTest).
+   */
+  private static final class Recording implements Function<String, String> {
+    private final Function<String, String> environment;
+    final Map<String, String> asked = new LinkedHashMap<>();
+    final Set<Path> watched = new LinkedHashSet<>();
+    final Consumer<Path> watch = new Watch(watched);
+
+    Recording(Function<String, String> environment) {
+      this.environment = environment;
+    }
+
+    @Override
+    public String apply(String name) {
       String v = environment.apply(name);
       asked.putIfAbsent(name, v);
       return v;
-    }, watched::add);
-    write(file, inputs, watched, asked, context, started);
-    return context;
+    }
+  }
+
+  /** Adds each watched path to a set. */
+  private static final class Watch implements Consumer<Path> {
+    private final Set<Path> paths;
+
+    Watch(Set<Path> paths) {
+      this.paths = paths;
+    }
+
+    @Override
+    public void accept(Path p) {
+      paths.add(p);
+    }
   }
 
   /** The cached context when the cache is valid for these inputs, else null. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -54,7 +55,32 @@ public final class ContextLoader {
       return load(apacheConfig, passwd, root);
     }
     return new ContextCache(cacheDir, environment).load(apacheConfig, passwd, root,
-        (env, watch) -> load(apacheConfig, passwd, root, env, watch));
+        new Reading(this, apacheConfig, passwd, root));
+  }
+
+  /**
+   * {@link #load(Path, Path, Path, Function, Consumer)} for {@link ContextCache}: a named class,
+   * not a lambda, as explain runs this on every start and its first lambda would start
+   * java.lang.invoke (ExplainStartupTest).
+   */
+  private static final class Reading
+      implements BiFunction<Function<String, String>, Consumer<Path>, ServerContext> {
+    private final ContextLoader loader;
+    private final Path apacheConfig;
+    private final Path passwd;
+    private final Path root;
+
+    Reading(ContextLoader loader, Path apacheConfig, Path passwd, Path root) {
+      this.loader = loader;
+      this.apacheConfig = apacheConfig;
+      this.passwd = passwd;
+      this.root = root;
+    }
+
+    @Override
+    public ServerContext apply(Function<String, String> env, Consumer<Path> watch) {
+      return loader.load(apacheConfig, passwd, root, env, watch);
+    }
   }
 
   /**

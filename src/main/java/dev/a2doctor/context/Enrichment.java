@@ -32,7 +32,7 @@ public record Enrichment(Optional<String> variant, Map<String, String> values,
   }
 
   public List<String> evidence(String lang) {
-    return evidenceNotes.stream().map(n -> n.text(lang)).toList();
+    return Note.texts(evidenceNotes, lang);
   }
 
   /** What was not checked, in English. */
@@ -41,7 +41,7 @@ public record Enrichment(Optional<String> variant, Map<String, String> values,
   }
 
   public List<String> unchecked(String lang) {
-    return uncheckedNotes.stream().map(n -> n.text(lang)).toList();
+    return Note.texts(uncheckedNotes, lang);
   }
 
   /**

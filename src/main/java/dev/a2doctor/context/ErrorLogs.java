@@ -76,7 +76,8 @@ public final class ErrorLogs {
    */
   public static ErrorLogs of(ApacheConfig config, Path root) {
     // one pass over the directives, with loops: explain reads the configuration of every
-    // start this way (1,140 directives here), and a stream per directive cost 10 ms of it
+    // start this way (1,140 directives here), and a stream per directive cost 10 ms of it;
+    // no lambda either (the first would start java.lang.invoke, ExplainStartupTest)
     Directive mainLog = null;
     Directive mainFormat = null;
     List<Directive> mainInfo = new ArrayList<>();
@@ -107,9 +108,12 @@ public final class ErrorLogs {
       if (previous == null || previous.file() != d.file()
           || !previous.serverName().equals(d.serverName())
           || !section.equals(virtualHost(previous))) {
-        Directive first = d;
-        current = vhosts.computeIfAbsent(d.file() + "\u0000" + section + "\u0000" + d.serverName(),
-            k -> new VhostLogs(first.serverName()));
+        String key = d.file() + "\u0000" + section + "\u0000" + d.serverName();
+        current = vhosts.get(key);
+        if (current == null) {
+          current = new VhostLogs(d.serverName());
+          vhosts.put(key, current);
+        }
       }
       previous = d;
       if (log) {
@@ -131,8 +135,7 @@ public final class ErrorLogs {
       List<Directive> info = v.info.isEmpty() ? mainInfo : v.info;
       Target old = byTarget.get(t);
       if (old != null && sameFormat(old.format(), format)
-          && old.infoFormats().stream().map(Directive::args).toList()
-              .equals(info.stream().map(Directive::args).toList())) {
+          && argsOf(old.infoFormats()).equals(argsOf(info))) {
         List<String> names = new ArrayList<>(old.vhosts());
         names.add(v.name);
         byTarget.put(t, new Target(old.kind(), old.target(), old.path(), old.errorLog(), names,
@@ -158,6 +161,15 @@ public final class ErrorLogs {
     return null;
   }
 
+  /** The arguments of each directive. */
+  private static List<List<String>> argsOf(List<Directive> directives) {
+    List<List<String>> args = new ArrayList<>(directives.size());
+    for (Directive d : directives) {
+      args.add(d.args());
+    }
+    return args;
+  }
+
   private static boolean sameFormat(Directive a, Directive b) {
     return a == null ? b == null : b != null && a.args().equals(b.args());
   }
@@ -181,7 +193,8 @@ public final class ErrorLogs {
       kind = Kind.SYSLOG;
     } else if (t.startsWith("|")) {
       kind = Kind.PIPE;
-      path = rotatelogsFile(t).map(p -> resolve(config, root, p)).orElse(null);
+      Optional<String> file = rotatelogsFile(t);
+      path = file.isPresent() ? resolve(config, root, file.get()) : null;
     } else {
       path = resolve(config, root, t);
     }
@@ -223,7 +236,13 @@ public final class ErrorLogs {
 
   /** The targets that write to syslog. */
   public List<Target> syslog() {
-    return targets.stream().filter(t -> t.kind() == Kind.SYSLOG).toList();
+    List<Target> syslog = new ArrayList<>();
+    for (Target t : targets) {
+      if (t.kind() == Kind.SYSLOG) {
+        syslog.add(t);
+      }
+    }
+    return List.copyOf(syslog);
   }
 
   /**

@@ -48,8 +48,12 @@ public final class LogParsers implements Function<String, LogParser> {
     for (ErrorLogs.Target t : logs.targets()) {
       FormatParser p = compiled.get(t.format());
       if (p != null) {
-        distinct.computeIfAbsent(p.format().source(), k -> new ArrayList<>())
-            .addAll(infoFormats(t));
+        List<ErrorLogFormat> formats = distinct.get(p.format().source());
+        if (formats == null) {
+          formats = new ArrayList<>();
+          distinct.put(p.format().source(), formats);
+        }
+        formats.addAll(infoFormats(t));
       }
     }
     LogParser chain = DEFAULT;
@@ -88,7 +92,14 @@ public final class LogParsers implements Function<String, LogParser> {
       return override;
     }
     LogParser p = bySource.get(source); // asked per line: no lambda made on the way
-    return p != null ? p : bySource.computeIfAbsent(source, this::choose);
+    if (p != null) {
+      return p;
+    }
+    // not computeIfAbsent(source, this::choose): explain's start links no lambda
+    // (ExplainStartupTest); two threads may both choose, and the first one's parser is kept
+    p = choose(source);
+    LogParser before = bySource.putIfAbsent(source, p);
+    return before != null ? before : p;
   }
 
   private LogParser choose(String source) {
@@ -117,7 +128,20 @@ public final class LogParsers implements Function<String, LogParser> {
 
   /** Lines of a file only one vhost writes carry that vhost. */
   private static LogParser labelled(LogParser p, String vhost) {
-    return raw -> {
+    return new Labelled(p, vhost);
+  }
+
+  private static final class Labelled implements LogParser {
+    private final LogParser p;
+    private final String vhost;
+
+    Labelled(LogParser p, String vhost) {
+      this.p = p;
+      this.vhost = vhost;
+    }
+
+    @Override
+    public ParseResult parse(String raw) {
       ParseResult r = p.parse(raw);
       if (r instanceof ParseResult.Parsed parsed && parsed.line().vhost().isEmpty()) {
         LogLine l = parsed.line();
@@ -126,7 +150,7 @@ public final class LogParsers implements Function<String, LogParser> {
             l.message(), l.referer(), vhost, l.extra()));
       }
       return r;
-    };
+    }
   }
 
   private FormatParser compile(ErrorLogs.Target t) {

@@ -1,5 +1,6 @@
 package dev.a2doctor.context;
 
+import dev.a2doctor.cache.OwnJar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -7,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -18,7 +18,18 @@ import java.util.Properties;
  */
 public record Note(String key, List<String> args) {
 
-  private static final Map<String, Properties> TEXTS = Map.of("en", load("en"), "ja", load("ja"));
+  /** The English texts, loaded with this class. */
+  private static final Properties EN = load("en");
+
+  /** The Japanese texts, loaded when first asked for: explain in English never reads them. */
+  private static final class Ja {
+    static final Properties TEXTS = load("ja");
+  }
+
+  /** The texts of {@code lang}: English for a language without its own. */
+  private static Properties texts(String lang) {
+    return "ja".equals(lang) ? Ja.TEXTS : EN;
+  }
 
   public Note {
     args = List.copyOf(args);
@@ -29,7 +40,7 @@ public record Note(String key, List<String> args) {
     for (Object o : args) {
       a.add(String.valueOf(o));
     }
-    if (!TEXTS.get("en").containsKey(key)) {
+    if (!EN.containsKey(key)) {
       throw new IllegalArgumentException("no text for note " + key);
     }
     return new Note(key, a);
@@ -45,9 +56,9 @@ public record Note(String key, List<String> args) {
     if (key.isEmpty()) {
       return args.isEmpty() ? "" : args.get(0);
     }
-    String pattern = TEXTS.getOrDefault(lang, TEXTS.get("en")).getProperty(key);
+    String pattern = texts(lang).getProperty(key);
     if (pattern == null) {
-      pattern = TEXTS.get("en").getProperty(key);
+      pattern = EN.getProperty(key);
     }
     StringBuilder out = new StringBuilder();
     int i = 0;
@@ -59,7 +70,7 @@ public record Note(String key, List<String> args) {
       }
       out.append(pattern, i, open);
       String n = pattern.substring(open + 1, close);
-      int index = n.chars().allMatch(Character::isDigit) && !n.isEmpty() ? Integer.parseInt(n) : -1;
+      int index = allDigits(n) ? Integer.parseInt(n) : -1;
       out.append(index >= 0 && index < args.size() ? args.get(index) : pattern.substring(open, close + 1));
       i = close + 1;
     }
@@ -67,20 +78,51 @@ public record Note(String key, List<String> args) {
     return out.toString();
   }
 
+  /** Whether {@code s} is a non-empty run of digits ({@link Character#isDigit}). */
+  private static boolean allDigits(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The sentence of each note in {@code lang}. A loop, not a stream: explain renders notes on
+   * its start, where a stream's lambdas link through java.lang.invoke (ExplainStartupTest).
+   */
+  public static List<String> texts(List<Note> notes, String lang) {
+    List<String> texts = new ArrayList<>(notes.size());
+    for (Note n : notes) {
+      texts.add(n.text(lang));
+    }
+    return java.util.Collections.unmodifiableList(texts);
+  }
+
   /** The keys with a text in {@code lang}, for the test that every note is translated. */
   static java.util.Set<String> keys(String lang) {
-    return TEXTS.get(lang).stringPropertyNames();
+    return texts(lang).stringPropertyNames();
   }
 
   private static Properties load(String lang) {
     String name = "notes_" + lang + ".properties";
-    try (InputStream in = Note.class.getResourceAsStream(name)) {
-      Properties p = new Properties();
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + name);
+    try {
+      // from a2doctor's own jar when it is one: getResourceAsStream would open the JDK's
+      // module image first (explain reads the English texts on its start)
+      byte[] own = OwnJar.read("dev/a2doctor/context/" + name);
+      try (InputStream in = own != null ? new java.io.ByteArrayInputStream(own)
+          : Note.class.getResourceAsStream(name)) {
+        Properties p = new Properties();
+        if (in == null) {
+          throw new IllegalStateException("missing resource " + name);
+        }
+        p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        return p;
       }
-      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-      return p;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

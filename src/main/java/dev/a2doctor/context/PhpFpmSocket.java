@@ -30,7 +30,13 @@ final class PhpFpmSocket implements Enricher {
   static final String NOT_RUNNING = "fpm-not-running";
   static final String PERMISSION = "socket-permission";
 
-  private static final Pattern UNIX = Pattern.compile("unix:([^|\\s\"]+)");
+  /**
+   * Compiled when first used: every enricher is made when explain first asks for one, and a
+   * static Pattern here would compile on explain's start (ExplainStartupTest).
+   */
+  private static final class Unix {
+    static final Pattern UNIX = Pattern.compile("unix:([^|\\s\"]+)");
+  }
 
   @Override
   public String name() {
@@ -74,7 +80,7 @@ final class PhpFpmSocket implements Enricher {
         continue;
       }
       for (String a : d.args()) {
-        Matcher m = UNIX.matcher(a);
+        Matcher m = Unix.UNIX.matcher(a);
         if (m.find() && m.group(1).equals(socket) && handler.isEmpty()) {
           handler = Optional.of(d);
         }

@@ -23,7 +23,7 @@ public record ServerContext(Optional<ApacheConfig> config, Optional<UserDatabase
   /** A file of this server: {@code /etc/php} is {@code DIR/etc/php} with {@code --root DIR}. */
   public Path file(String absolute) {
     Path p = Path.of(absolute);
-    return root.map(r -> r.resolve(p.getRoot().relativize(p))).orElse(p);
+    return root.isPresent() ? root.get().resolve(p.getRoot().relativize(p)) : p;
   }
 
   /** No local knowledge: {@code --no-context}, for a log copied from another server. */
@@ -42,6 +42,6 @@ public record ServerContext(Optional<ApacheConfig> config, Optional<UserDatabase
 
   /** What could not be read, in {@code lang} (English where a text has no translation). */
   public List<String> notes(String lang) {
-    return contextNotes.stream().map(n -> n.text(lang)).toList();
+    return Note.texts(contextNotes, lang);
   }
 }

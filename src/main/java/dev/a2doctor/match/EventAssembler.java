@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * {@code AH00526: Syntax error on line N of FILE:} and the reason on the next line. An assembled
  * event is explained by the entry matching its last line (the final exception says more than
  * the header), else by its header's; the captures of both are kept, and {@code last_line} holds
- * the final line's text. Other lines pass straight through.
+ * the final line's text. Other lines pass straight through. Loops, not lambdas: explain runs
+ * this on its start, where a lambda links through java.lang.invoke (ExplainStartupTest).
  */
 public final class EventAssembler {
 
@@ -100,7 +101,9 @@ public final class EventAssembler {
       }
       PendingEvent e = new PendingEvent(source, lineNumber, line, nowMillis);
       e.traceback = traceback;
-      hit.filter(h -> h.entry().header()).ifPresent(e.headers::add);
+      if (hit.isPresent() && hit.get().entry().header()) {
+        e.headers.add(hit.get());
+      }
       pending.put(key != null ? key : key(line, source), e);
       return;
     }
@@ -133,7 +136,9 @@ public final class EventAssembler {
   public void closeAll() {
     List<PendingEvent> open = new ArrayList<>(pending.values());
     pending.clear();
-    open.forEach(this::close);
+    for (PendingEvent p : open) {
+      close(p);
+    }
   }
 
   private void closeOldest() {
@@ -152,7 +157,8 @@ public final class EventAssembler {
   private void close(PendingEvent p) {
     Optional<Hit> finalHit = p.finalLine == null ? Optional.empty() : match(p.finalLine);
     Hit header = p.headers.isEmpty() ? null : p.headers.get(0);
-    Optional<Hit> chosen = finalHit.filter(h -> !h.entry().match().fallback());
+    Optional<Hit> chosen = finalHit.isPresent() && !finalHit.get().entry().match().fallback()
+        ? finalHit : Optional.empty();
     if (chosen.isEmpty() && header != null) {
       chosen = Optional.of(header);
     }
@@ -161,7 +167,9 @@ public final class EventAssembler {
     }
     if (chosen.isPresent() && p.raws.size() > 1) {
       Map<String, String> captures = new LinkedHashMap<>();
-      p.headers.forEach(h -> captures.putAll(h.captures()));
+      for (Hit h : p.headers) {
+        captures.putAll(h.captures());
+      }
       captures.putAll(chosen.get().captures());
       if (p.finalLine != null) {
         captures.put("last_line", PendingEvent.inner(p.finalLine).strip());

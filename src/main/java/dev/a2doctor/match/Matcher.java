@@ -38,16 +38,30 @@ public final class Matcher {
   public Matcher(List<Entry> entries) {
     for (Entry e : entries) {
       if (e.match().fallback()) {
-        fallbackByModule.computeIfAbsent(e.match().module(), k -> new ArrayList<>()).add(e);
+        add(fallbackByModule, e.match().module(), e);
         continue;
       }
       for (String tag : e.match().tags()) {
-        byTag.computeIfAbsent(tag, k -> new ArrayList<>()).add(e);
+        add(byTag, tag, e);
       }
       if (e.match().literal() != null) {
-        byLiteral.computeIfAbsent(e.match().literal(), k -> new ArrayList<>()).add(e);
+        add(byLiteral, e.match().literal(), e);
       }
     }
+  }
+
+  /*
+   * Loops and named classes, no lambdas: explain builds a Matcher on its start, where the first
+   * lambda would start java.lang.invoke (ExplainStartupTest).
+   */
+
+  private static void add(Map<String, List<Entry>> map, String key, Entry e) {
+    List<Entry> list = map.get(key);
+    if (list == null) {
+      list = new ArrayList<>();
+      map.put(key, list);
+    }
+    list.add(e);
   }
 
   /** One Aho-Corasick pass finds every literal in a message, however many entries there are. */
@@ -58,7 +72,11 @@ public final class Matcher {
         l = literals;
         if (l == null) {
           List<String> words = new ArrayList<>(byLiteral.keySet());
-          byWord = words.stream().map(byLiteral::get).toList();
+          List<List<Entry>> entries = new ArrayList<>(words.size());
+          for (String w : words) {
+            entries.add(byLiteral.get(w));
+          }
+          byWord = List.copyOf(entries);
           l = new Literals(words);
           literals = l; // published after byWord
         }
@@ -155,8 +173,24 @@ public final class Matcher {
     List<Entry> found = new ArrayList<>();
     Literals l = literals();
     List<List<Entry>> entries = byWord;
-    l.find(message, w -> found.addAll(entries.get(w)));
+    l.find(message, new Found(entries, found));
     return found;
+  }
+
+  /** Adds the entries of each literal found to a list. */
+  private static final class Found implements java.util.function.IntConsumer {
+    private final List<List<Entry>> entries;
+    private final List<Entry> found;
+
+    Found(List<List<Entry>> entries, List<Entry> found) {
+      this.entries = entries;
+      this.found = found;
+    }
+
+    @Override
+    public void accept(int word) {
+      found.addAll(entries.get(word));
+    }
   }
 
   private static void tryEntry(Entry e, LogLine line, List<Hit> hits) {

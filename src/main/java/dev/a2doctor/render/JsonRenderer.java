@@ -5,10 +5,12 @@ import dev.a2doctor.report.Diagnosis;
 import dev.a2doctor.report.Finding;
 import dev.a2doctor.report.Unrecognized;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.CharacterEscapes;
 import tools.jackson.core.io.SerializedString;
@@ -19,12 +21,21 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Renders JSON Lines, one object per line, in a stable key order: {@code finding} objects, then
  * {@code unrecognized}, then one closing {@code summary}. The schema is documented in README.md.
+ *
+ * <p>The objects are maps of strings, numbers, booleans, lists and maps, written straight to a
+ * {@link JsonGenerator}: {@code explain --format json} prints one on its start, and Jackson's
+ * ObjectMapper loaded some 500 classes (java.time support, serializer lookup) and linked about
+ * 70 lambdas to do it. Any other value goes through the ObjectMapper, as before.
  */
 public final class JsonRenderer {
 
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder(JsonFactory.builder().characterEscapes(new TerminalEscapes()).build())
-          .build();
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().characterEscapes(new TerminalEscapes()).build();
+
+  /** For values the generator is not given directly; made when first needed. */
+  private static final class Mapper {
+    static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY).build();
+  }
 
   private final PrintWriter out;
   private final String lang;
@@ -39,7 +50,7 @@ public final class JsonRenderer {
    * times, and it writes nothing.
    */
   public static void warmUp() {
-    MAPPER.writeValueAsString(Map.of("type", "summary", "lines", 0L, "notes", List.of("")));
+    json(Map.of("type", "summary", "lines", 0L, "notes", List.of("")));
   }
 
   public void render(Diagnosis d, List<String> contextNotes) {
@@ -122,7 +133,71 @@ public final class JsonRenderer {
   }
 
   public void write(Map<String, Object> o) {
-    out.println(MAPPER.writeValueAsString(o));
+    out.println(json(o));
+  }
+
+  /** {@code o} as one line of JSON, as ObjectMapper.writeValueAsString writes it. */
+  static String json(Map<String, Object> o) {
+    if (!plain(o)) {
+      return Mapper.MAPPER.writeValueAsString(o);
+    }
+    StringWriter s = new StringWriter(256);
+    try (JsonGenerator g = FACTORY.createGenerator(s)) {
+      write(g, o);
+    }
+    return s.toString();
+  }
+
+  /** Whether {@code v} is made of values {@link #write(JsonGenerator, Object)} writes. */
+  private static boolean plain(Object v) {
+    if (v == null || v instanceof String || v instanceof Long || v instanceof Integer
+        || v instanceof Boolean) {
+      return true;
+    }
+    if (v instanceof Map<?, ?> m) {
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        if (!(e.getKey() instanceof String) || !plain(e.getValue())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (v instanceof List<?> l) {
+      for (Object x : l) {
+        if (!plain(x)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private static void write(JsonGenerator g, Object v) {
+    if (v == null) {
+      g.writeNull();
+    } else if (v instanceof String x) {
+      g.writeString(x);
+    } else if (v instanceof Long x) {
+      g.writeNumber(x.longValue());
+    } else if (v instanceof Integer x) {
+      g.writeNumber(x.intValue());
+    } else if (v instanceof Boolean x) {
+      g.writeBoolean(x.booleanValue());
+    } else if (v instanceof Map<?, ?> m) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        g.writeName((String) e.getKey());
+        write(g, e.getValue());
+      }
+      g.writeEndObject();
+    } else {
+      g.writeStartArray();
+      for (Object x : (List<?>) v) {
+        write(g, x);
+      }
+      g.writeEndArray();
+    }
   }
 
   /**
@@ -146,7 +221,9 @@ public final class JsonRenderer {
     @Override
     public SerializableString getEscapeSequence(int ch) {
       if ((ch >= 0x80 && ch < 0xa0) || ch == 0x2028 || ch == 0x2029) {
-        return new SerializedString(String.format("\\u%04X", ch));
+        // not String.format: java.util.Formatter loads locale data on explain's start
+        String hex = Integer.toHexString(ch).toUpperCase(java.util.Locale.ROOT);
+        return new SerializedString("\\u" + "0000".substring(hex.length()) + hex);
       }
       return null;
     }

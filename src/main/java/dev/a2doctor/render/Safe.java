@@ -29,10 +29,21 @@ public final class Safe {
         out.append(' ');
       } else {
         // U+2028 gets four hex digits after "\\u"; "\\x2028" would read as \x20 and "28"
-        out.append(String.format(c > 0xff ? "\\u%04x" : "\\x%02x", (int) c));
+        out.append(c > 0xff ? "\\u" : "\\x");
+        hex(out, c, c > 0xff ? 4 : 2);
       }
     }
     return out == null ? s : out.toString();
+  }
+
+  /**
+   * {@code c} in {@code digits} lower-case hex digits, as {@code %04x} or {@code %02x} would
+   * write it: no java.util.Formatter on explain's start (ExplainStartupTest).
+   */
+  private static void hex(StringBuilder out, char c, int digits) {
+    for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) {
+      out.append(Character.forDigit((c >> shift) & 0xf, 16));
+    }
   }
 
   /** Like {@link #text}, and a newline too: for one-line fields such as a sample line. */

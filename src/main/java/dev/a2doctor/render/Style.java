@@ -2,7 +2,11 @@ package dev.a2doctor.render;
 
 import dev.a2doctor.catalog.Severity;
 
-/** ANSI styling that is a no-op when colour is off (not a TTY, {@code NO_COLOR}, --color=never). */
+/**
+ * ANSI styling that is a no-op when colour is off (not a TTY, {@code NO_COLOR}, --color=never).
+ * Padding by hand, not String.format: java.util.Formatter loads locale data and resource
+ * bundles on explain's start (ExplainStartupTest).
+ */
 public record Style(boolean color) {
 
   public String severity(Severity s) {
@@ -11,8 +15,11 @@ public record Style(boolean color) {
 
   /** The severity label, padded to {@code width} before colouring so columns line up. */
   public String severity(Severity s, int width) {
-    String label = String.format("%-" + Math.max(width, 1) + "s",
-        s.label().toUpperCase(java.util.Locale.ROOT));
+    StringBuilder padded = new StringBuilder(s.label().toUpperCase(java.util.Locale.ROOT));
+    while (padded.length() < width) {
+      padded.append(' ');
+    }
+    String label = padded.toString();
     if (!color) {
       return label;
     }

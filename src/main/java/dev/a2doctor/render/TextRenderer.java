@@ -77,18 +77,23 @@ public final class TextRenderer {
     out.flush();
   }
 
-  /** One finding in full. */
+  /**
+   * One finding in full. {@code explain} prints this on its start: concatenation rather than
+   * printf, whose java.util.Formatter loads locale data and resource bundles (about 7 ms), and
+   * no lambdas (ExplainStartupTest).
+   */
   public void finding(Finding f) {
-    out.printf("%s  %s  %s%n", style.severity(f.severity()),
-        style.bold(Safe.line(f.title(lang))), style.dim("[" + f.entry().id() + "]"));
+    out.println(style.severity(f.severity()) + "  " + style.bold(Safe.line(f.title(lang)))
+        + "  " + style.dim("[" + f.entry().id() + "]"));
     String when = f.firstSeen().isEmpty() ? ""
         : f.firstSeen().equals(f.lastSeen()) ? ", " + Safe.line(f.firstSeen())
         : ", " + Safe.line(f.firstSeen()) + " .. " + Safe.line(f.lastSeen());
-    out.printf("  %s%s, %s %s:%d%s%n", labels.times().formatted(f.count(),
-        labels.plural(f.count())), when, labels.firstAt(), Safe.line(f.source()),
-        f.firstLine(), f.vhost().isEmpty() ? "" : " (vhost " + Safe.line(f.vhost()) + ")");
+    out.println("  " + Labels.fill(labels.times(), f.count(), labels.plural(f.count())) + when
+        + ", " + labels.firstAt() + " " + Safe.line(f.source()) + ":" + f.firstLine()
+        + (f.vhost().isEmpty() ? "" : " (vhost " + Safe.line(f.vhost()) + ")"));
     if (f.folded()) {
-      out.println("  " + labels.folded().formatted(f.foldedPast(), labels.plural(f.foldedPast())));
+      out.println("  " + Labels.fill(labels.folded(), f.foldedPast(),
+          labels.plural(f.foldedPast())));
     }
     for (String line : f.sample().split("\n", -1)) {
       out.println("  > " + Safe.line(line)); // a multi-line event shows each line

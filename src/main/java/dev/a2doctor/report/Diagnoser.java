@@ -32,6 +32,10 @@ import java.util.function.LongSupplier;
  * error and its reason), match, enrich the hit with the server context, and group repeats. Feed
  * lines with {@link #accept}; a {@link Listener} hears each matched event as it is diagnosed
  * (live mode); {@link #result} gives the grouped diagnosis.
+ *
+ * <p>{@code a2doctor explain} runs all of this on its start, so it has no lambdas, method
+ * references or streams: each links a class through java.lang.invoke (the first about 10 ms,
+ * each further one about 0.35 ms); named classes and loops do the same (ExplainStartupTest).
  */
 public final class Diagnoser {
 
@@ -48,7 +52,7 @@ public final class Diagnoser {
   private static final LogParser DEFAULT_PARSER = new LineParser();
 
   /** The parser for each source: the default formats unless told otherwise. */
-  private Function<String, LogParser> parsers = source -> DEFAULT_PARSER;
+  private Function<String, LogParser> parsers = new DefaultParsers();
   private final ServerContext context;
   private final Listener listener;
   private final LongSupplier clock;
@@ -60,13 +64,12 @@ public final class Diagnoser {
       + ", counted together)";
   /** The key of an entry's folded finding: no group key has a second NUL right after the id. */
   private static final String FOLDED = "\u0000\u0000folded";
-  private static final Listener NO_LISTENER = event -> { };
+  private static final Listener NO_LISTENER = new NoListener();
 
   private final Matcher matcher;
   private final Map<String, Group> findings = new LinkedHashMap<>();
   /** How many groups each entry (by id) has, its folded finding aside. */
   private final Map<String, int[]> groupsOf = new HashMap<>();
-  private final java.util.function.Consumer<Group> groupAgedOut = this::groupAgedOut;
   private int maxGroups = DEFAULT_MAX_GROUPS;
   private final Map<String, Unrecognized> unrecognized = new LinkedHashMap<>();
   private final Map<List<Object>, Enrichment> enrichments = new LinkedHashMap<>() {
@@ -102,7 +105,7 @@ public final class Diagnoser {
   }
 
   public Diagnoser(Matcher matcher, ServerContext context, Listener listener) {
-    this(matcher, context, listener, System::currentTimeMillis);
+    this(matcher, context, listener, new WallClock());
   }
 
   /** @param clock wall-clock milliseconds, for closing quiet multi-line events in live mode */
@@ -111,7 +114,40 @@ public final class Diagnoser {
     this.context = context;
     this.listener = listener;
     this.clock = clock;
-    this.assembler = new EventAssembler(matcher, this::emit);
+    this.assembler = new EventAssembler(matcher, new Emit(this));
+  }
+
+  private static final class DefaultParsers implements Function<String, LogParser> {
+    @Override
+    public LogParser apply(String source) {
+      return DEFAULT_PARSER;
+    }
+  }
+
+  private static final class NoListener implements Listener {
+    @Override
+    public void onEvent(Event event) {}
+  }
+
+  private static final class WallClock implements LongSupplier {
+    @Override
+    public long getAsLong() {
+      return System.currentTimeMillis();
+    }
+  }
+
+  /** Where the assembler sends each event: {@link #emit}. */
+  private static final class Emit implements java.util.function.Consumer<MatchedEvent> {
+    private final Diagnoser diagnoser;
+
+    Emit(Diagnoser diagnoser) {
+      this.diagnoser = diagnoser;
+    }
+
+    @Override
+    public void accept(MatchedEvent m) {
+      diagnoser.emit(m);
+    }
   }
 
   /**
@@ -216,10 +252,10 @@ public final class Diagnoser {
         if (unrecognized.size() >= MAX_TEMPLATES && !unrecognized.containsKey(t)) {
           t = MORE_KINDS; // a hostile log can make templates without end
         }
-        Unrecognized u = unrecognized.merge(t,
-            new Unrecognized(t, 1, m.raw(), m.source(), m.firstLine()),
-            (a, b) -> a.plus(1));
-        touch(unrecognized, t, u, null);
+        Unrecognized u = unrecognized.get(t);
+        u = u == null ? new Unrecognized(t, 1, m.raw(), m.source(), m.firstLine()) : u.plus(1);
+        unrecognized.put(t, u);
+        touch(unrecognized, t, u);
       }
       return;
     }
@@ -245,7 +281,11 @@ public final class Diagnoser {
     Group g = findings.get(key);
     boolean folded = false;
     if (g == null && maxGroups > 0) {
-      int[] groups = groupsOf.computeIfAbsent(h.entry().id(), k -> new int[1]);
+      int[] groups = groupsOf.get(h.entry().id());
+      if (groups == null) {
+        groups = new int[1];
+        groupsOf.put(h.entry().id(), groups);
+      }
       if (groups[0] >= maxGroups) {
         key = h.entry().id() + FOLDED;
         g = findings.get(key);
@@ -262,7 +302,10 @@ public final class Diagnoser {
     } else {
       g.add(m.lastTime());
     }
-    touch(findings, key, g, groupAgedOut);
+    Group gone = touch(findings, key, g);
+    if (gone != null) {
+      groupAgedOut(gone);
+    }
     if (listener != NO_LISTENER) {
       listener.onEvent(new Event(g.finding(), first, m.raw(), m.source(), m.firstLine(),
           m.firstTime(), h.captures()));
@@ -311,10 +354,13 @@ public final class Diagnoser {
     String variant = e.variant().orElse("");
     List<String> names = h.entry().groupBy();
     if (names == null) {
-      names = fixPlaceholders.computeIfAbsent(h.entry().id() + "\u0000" + variant, k -> {
+      String k = h.entry().id() + "\u0000" + variant;
+      names = fixPlaceholders.get(k);
+      if (names == null) {
         Variant v = h.entry().variants().get(variant);
-        return List.copyOf(Placeholders.names((v == null ? h.entry().fix() : v.fix()).en()));
-      });
+        names = List.copyOf(Placeholders.names((v == null ? h.entry().fix() : v.fix()).en()));
+        fixPlaceholders.put(k, names);
+      }
     }
     StringBuilder key = new StringBuilder(h.entry().id()).append('\u0000').append(variant);
     for (String n : names) {
@@ -338,23 +384,21 @@ public final class Diagnoser {
   }
 
   /**
-   * When bounded: marks {@code key} as seen most recently and drops the least recent, which
-   * {@code evicted} (if not null) hears of.
+   * When bounded: marks {@code key} as seen most recently and drops the least recent, which it
+   * returns (null when none was dropped).
    */
-  private <V> void touch(Map<String, V> map, String key, V value,
-      java.util.function.Consumer<V> evicted) {
+  private <V> V touch(Map<String, V> map, String key, V value) {
     if (maxKinds == Integer.MAX_VALUE) {
-      return;
+      return null;
     }
     map.remove(key);
     map.put(key, value);
     if (map.size() > maxKinds) {
       V gone = map.remove(map.keySet().iterator().next());
       agedOut++;
-      if (evicted != null) {
-        evicted.accept(gone);
-      }
+      return gone;
     }
+    return null;
   }
 
   private Enrichment enrich(Hit h) {
@@ -363,9 +407,13 @@ public final class Diagnoser {
       return Enrichment.nothing();
     }
     List<Object> key = List.of(h.entry().id(), h.captures());
-    return enrichments.computeIfAbsent(key, k -> Enrichers.byName(name)
-        .map((Enricher en) -> en.enrich(h, context))
-        .orElse(Enrichment.nothing()));
+    Enrichment e = enrichments.get(key);
+    if (e == null) {
+      Optional<Enricher> enricher = Enrichers.byName(name);
+      e = enricher.isPresent() ? enricher.get().enrich(h, context) : Enrichment.nothing();
+      enrichments.put(key, e);
+    }
+    return e;
   }
 
   /**
@@ -375,7 +423,9 @@ public final class Diagnoser {
   public Diagnosis result() {
     assembler.closeAll();
     Map<String, Finding> f = new LinkedHashMap<>();
-    findings.forEach((k, g) -> f.put(k, g.finding()));
+    for (Map.Entry<String, Group> g : findings.entrySet()) {
+      f.put(g.getKey(), g.getValue().finding());
+    }
     return ordered(f, unrecognized.values(), lines, parsed, unparsed, unrecognizedLines);
   }
 
@@ -388,19 +438,44 @@ public final class Diagnoser {
       java.util.Collection<Unrecognized> unrecognized, long lines, long parsed, long unparsed,
       long unrecognizedLines) {
     List<Map.Entry<String, Finding>> sorted = new ArrayList<>(findings.entrySet());
-    sorted.sort(Comparator.comparing((Map.Entry<String, Finding> x) -> x.getValue().severity())
-        .thenComparing(Comparator.comparingLong(
-            (Map.Entry<String, Finding> x) -> x.getValue().count()).reversed())
-        .thenComparing(Map.Entry::getKey));
-    List<Finding> f = sorted.stream().map(Map.Entry::getValue).toList();
+    sorted.sort(new FindingOrder());
+    List<Finding> f = new ArrayList<>(sorted.size());
+    for (Map.Entry<String, Finding> x : sorted) {
+      f.add(x.getValue());
+    }
     List<Unrecognized> u = new ArrayList<>(unrecognized);
-    u.sort(Comparator.comparingLong(Unrecognized::count).reversed()
-        .thenComparing(Unrecognized::template));
+    u.sort(new TemplateOrder());
     return new Diagnosis(f, u, lines, parsed, unparsed, unrecognizedLines);
+  }
+
+  /** Findings by severity (most severe first), then count (highest first), then key. */
+  private static final class FindingOrder implements Comparator<Map.Entry<String, Finding>> {
+    @Override
+    public int compare(Map.Entry<String, Finding> a, Map.Entry<String, Finding> b) {
+      int c = a.getValue().severity().compareTo(b.getValue().severity());
+      if (c == 0) {
+        c = Long.compare(b.getValue().count(), a.getValue().count());
+      }
+      return c != 0 ? c : a.getKey().compareTo(b.getKey());
+    }
+  }
+
+  /** Templates by count (highest first), then text. */
+  private static final class TemplateOrder implements Comparator<Unrecognized> {
+    @Override
+    public int compare(Unrecognized a, Unrecognized b) {
+      int c = Long.compare(b.count(), a.count());
+      return c != 0 ? c : a.template().compareTo(b.template());
+    }
   }
 
   /** Whether any finding is at or above {@code threshold}. */
   public static boolean anyAtLeast(Diagnosis d, Severity threshold) {
-    return d.findings().stream().anyMatch(x -> x.severity().atLeast(threshold));
+    for (Finding x : d.findings()) {
+      if (x.severity().atLeast(threshold)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -59,7 +59,10 @@ public record Finding(Entry entry, Map<String, String> captures, Enrichment enri
 
   /** The variant the context picked, if any. */
   public Optional<Variant> variant() {
-    return enrichment.variant().map(v -> entry.variants().get(v));
+    // no lambdas in this record: explain renders findings on its start (ExplainStartupTest)
+    return enrichment.variant().isPresent()
+        ? Optional.ofNullable(entry.variants().get(enrichment.variant().get()))
+        : Optional.empty();
   }
 
   public String title(String lang) {
@@ -67,11 +70,13 @@ public record Finding(Entry entry, Map<String, String> captures, Enrichment enri
   }
 
   public String explanation(String lang) {
-    return fill(variant().map(Variant::explanation).orElse(entry.explanation()), lang);
+    Optional<Variant> v = variant();
+    return fill(v.isPresent() ? v.get().explanation() : entry.explanation(), lang);
   }
 
   public String fix(String lang) {
-    return fill(variant().map(Variant::fix).orElse(entry.fix()), lang);
+    Optional<Variant> v = variant();
+    return fill(v.isPresent() ? v.get().fix() : entry.fix(), lang);
   }
 
   private String fill(Text text, String lang) {
