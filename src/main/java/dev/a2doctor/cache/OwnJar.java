@@ -63,4 +63,18 @@ public final class OwnJar {
       return b;
     }
   }
+
+  /**
+   * As {@link #read}, and when a2doctor does not run from a jar with that entry, the resource
+   * {@code name} of the class path (a build's class directory); null when there is neither.
+   */
+  public static byte[] readOrResource(String name) throws IOException {
+    byte[] own = read(name);
+    if (own != null) {
+      return own;
+    }
+    try (InputStream in = OwnJar.class.getClassLoader().getResourceAsStream(name)) {
+      return in == null ? null : in.readAllBytes();
+    }
+  }
 }

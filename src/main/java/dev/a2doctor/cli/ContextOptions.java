@@ -97,8 +97,9 @@ final class ContextOptions {
       return ServerContext.none(dev.a2doctor.context.Note.of("context.no-context"));
     }
     if (cached) {
-      return new ContextLoader(io.environment()).loadCached(apacheConfig, passwd, root,
-          ContextLoader.cacheDir(io.environment()));
+      java.util.function.Function<String, String> env = io.environment();
+      return new ContextLoader(env).loadCached(apacheConfig, passwd, root,
+          ContextLoader.cacheDir(env));
     }
     return new ContextLoader(io.environment()).load(apacheConfig, passwd, root);
   }

@@ -2,7 +2,6 @@ package dev.a2doctor.context;
 
 import dev.a2doctor.cache.OwnJar;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -113,16 +112,14 @@ public record Note(String key, List<String> args) {
     try {
       // from a2doctor's own jar when it is one: getResourceAsStream would open the JDK's
       // module image first (explain reads the English texts on its start)
-      byte[] own = OwnJar.read("dev/a2doctor/context/" + name);
-      try (InputStream in = own != null ? new java.io.ByteArrayInputStream(own)
-          : Note.class.getResourceAsStream(name)) {
-        Properties p = new Properties();
-        if (in == null) {
-          throw new IllegalStateException("missing resource " + name);
-        }
-        p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        return p;
+      byte[] bytes = OwnJar.readOrResource("dev/a2doctor/context/" + name);
+      if (bytes == null) {
+        throw new IllegalStateException("missing resource " + name);
       }
+      Properties p = new Properties();
+      p.load(new InputStreamReader(new java.io.ByteArrayInputStream(bytes),
+          StandardCharsets.UTF_8));
+      return p;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -222,8 +222,8 @@ public final class JsonRenderer {
     public SerializableString getEscapeSequence(int ch) {
       if ((ch >= 0x80 && ch < 0xa0) || ch == 0x2028 || ch == 0x2029) {
         // not String.format: java.util.Formatter loads locale data on explain's start
-        String hex = Integer.toHexString(ch).toUpperCase(java.util.Locale.ROOT);
-        return new SerializedString("\\u" + "0000".substring(hex.length()) + hex);
+        return new SerializedString(
+            Safe.hex(new StringBuilder("\\u"), (char) ch, 4, true).toString());
       }
       return null;
     }

@@ -30,20 +30,22 @@ public final class Safe {
       } else {
         // U+2028 gets four hex digits after "\\u"; "\\x2028" would read as \x20 and "28"
         out.append(c > 0xff ? "\\u" : "\\x");
-        hex(out, c, c > 0xff ? 4 : 2);
+        hex(out, c, c > 0xff ? 4 : 2, false);
       }
     }
     return out == null ? s : out.toString();
   }
 
   /**
-   * {@code c} in {@code digits} lower-case hex digits, as {@code %04x} or {@code %02x} would
-   * write it: no java.util.Formatter on explain's start (ExplainStartupTest).
+   * {@code c} in {@code digits} hex digits, as {@code %04x} (or {@code %04X} when {@code upper})
+   * would write it: no java.util.Formatter on explain's start (ExplainStartupTest).
    */
-  private static void hex(StringBuilder out, char c, int digits) {
+  static StringBuilder hex(StringBuilder out, char c, int digits, boolean upper) {
     for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) {
-      out.append(Character.forDigit((c >> shift) & 0xf, 16));
+      char d = Character.forDigit((c >> shift) & 0xf, 16);
+      out.append(upper ? Character.toUpperCase(d) : d);
     }
+    return out;
   }
 
   /** Like {@link #text}, and a newline too: for one-line fields such as a sample line. */
